@@ -1,0 +1,7 @@
+namespace Cutover.Core.Manifest;
+
+public enum DeploymentTarget
+{
+    Local,
+    Aws,
+}

@@ -1,0 +1,18 @@
+namespace Cutover.Core.Manifest;
+
+/// <summary>A named environment (local, dev, staging, prod) and the target that runs it.</summary>
+public sealed record EnvironmentSpec
+{
+    public required string Name { get; init; }
+
+    public DeploymentTarget Target { get; init; } = DeploymentTarget.Local;
+
+    /// <summary>Instances per version in this environment; null keeps <see cref="ServiceSpec.Instances"/>.</summary>
+    public int? Instances { get; init; }
+
+    /// <summary>AWS regions, the first one primary. Empty for the local target.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    /// <summary>Ports of the local target; null for AWS environments.</summary>
+    public LocalPortsSpec? Local { get; init; }
+}

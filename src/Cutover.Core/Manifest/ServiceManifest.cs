@@ -1,0 +1,17 @@
+namespace Cutover.Core.Manifest;
+
+/// <summary>The whole of <c>cutover.yaml</c>: one service, its versions, environments and release strategy.</summary>
+public sealed record ServiceManifest
+{
+    /// <summary>The file the manifest was read from, for error messages.</summary>
+    public required string SourcePath { get; init; }
+
+    public required ServiceSpec Service { get; init; }
+
+    /// <summary>Versions that can be deployed, by name. A deploy of an undeclared version is refused.</summary>
+    public required IReadOnlyDictionary<string, VersionSpec> Versions { get; init; }
+
+    public required IReadOnlyDictionary<string, EnvironmentSpec> Environments { get; init; }
+
+    public required ReleaseSpec Release { get; init; }
+}
