@@ -1,0 +1,186 @@
+using Cutover.Core.Hooks;
+using Cutover.Core.Instances;
+using Cutover.Core.Routing;
+
+namespace Cutover.Core.Releases;
+
+/// <summary>
+/// Runs one release: provision → health gate → test traffic and hooks → (approval) → shift traffic step by step → bake → finish.
+/// It does no I/O of its own: processes, load balancer, hooks and storage are ports, time is a <see cref="TimeProvider"/>.
+/// Every transition is saved before the action it announces, so a restarted control plane knows the intent.
+/// </summary>
+public sealed partial class ReleaseEngine : IDisposable
+{
+    private const string EngineActor = "engine";
+
+    private readonly IInstanceRuntime _runtime;
+    private readonly ITrafficRouter _router;
+    private readonly IHookRunner _hooks;
+    private readonly IReleaseStore _store;
+    private readonly ReleaseSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly HealthGate _healthGate;
+    private readonly SemaphoreSlim _stateGate = new(1, 1);
+    private readonly CancellationTokenSource _abortSource = new();
+    private TaskCompletionSource _signal = NewSignal();
+    private ReleaseState _state;
+    private (string Actor, string Reason)? _abort;
+    private bool _promoteRequested;
+
+    public ReleaseEngine(
+        ReleaseState release,
+        IInstanceRuntime runtime,
+        ITrafficRouter router,
+        IHookRunner hooks,
+        IReleaseStore store,
+        ReleaseSettings settings,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(settings);
+        _state = release;
+        _runtime = runtime;
+        _router = router;
+        _hooks = hooks;
+        _store = store;
+        _settings = settings;
+        _time = time;
+        _healthGate = new HealthGate(runtime, router, settings.HealthCheck, time);
+    }
+
+    /// <summary>The latest saved state.</summary>
+    public ReleaseState Current => Volatile.Read(ref _state);
+
+    /// <summary>Raised after every saved change, for live progress.</summary>
+    public event Action<ReleaseState>? StateChanged;
+
+    /// <summary>Runs the release to a terminal phase. Cancellation means the host is going away: the saved state stays as the intent.</summary>
+    public async Task<ReleaseState> RunAsync(CancellationToken cancellationToken)
+    {
+        var release = Current;
+        await AuditAsync(
+            release.RequestedBy,
+            "release.started",
+            $"{release.Kind} of {release.Version} replacing {release.PreviousVersion ?? "nothing"}, {release.Strategy}, steps {string.Join("→", release.Steps.Select(s => s.Weight + "%"))}",
+            cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            var carryOn = await ProvisionAsync(cancellationToken).ConfigureAwait(false)
+                && await PreTrafficAsync(cancellationToken).ConfigureAwait(false)
+                && await AwaitApprovalAsync(cancellationToken).ConfigureAwait(false)
+                && await ShiftAsync(cancellationToken).ConfigureAwait(false)
+                && await BakeAsync(cancellationToken).ConfigureAwait(false);
+            if (carryOn)
+            {
+                await FinishAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any bug or port failure must still put traffic back on the old version.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await RollBackAsync(EngineActor, $"unexpected error in {Current.Phase}: {ex.Message}", failed: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Current;
+    }
+
+    /// <summary>Applies an operator's command, audited with its caller. Refused (not thrown) when it makes no sense now.</summary>
+    public async Task<CommandOutcome> SendAsync(ReleaseCommand command, string actor, CancellationToken cancellationToken)
+    {
+        await _stateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await ApplyCommandAsync(command, actor, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _stateGate.Release();
+        }
+
+        if (outcome.Accepted)
+        {
+            Interlocked.Exchange(ref _signal, NewSignal()).TrySetResult();
+        }
+
+        return outcome;
+    }
+
+    private async Task<CommandOutcome> ApplyCommandAsync(ReleaseCommand command, string actor, CancellationToken cancellationToken)
+    {
+        var state = _state;
+        if (state.IsTerminal || state.Phase is ReleasePhase.RollingBack or ReleasePhase.Finishing || _abort is not null)
+        {
+            return CommandOutcome.Refused($"release {state.Id} is {Describe(state.Phase)}; {command.ToString().ToLowerInvariant()} no longer applies");
+        }
+
+        switch (command)
+        {
+            case ReleaseCommand.Abort:
+                _abort = (actor, "aborted by operator");
+                await _store.AppendAuditAsync(Entry(actor, "command.abort", $"abort requested at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                await _abortSource.CancelAsync().ConfigureAwait(false);
+                return CommandOutcome.Ok("abort accepted: traffic is going back to " + (state.PreviousVersion ?? "the old version"));
+
+            case ReleaseCommand.Pause when state.Paused:
+                return CommandOutcome.Refused("release is already paused");
+            case ReleaseCommand.Pause when state.Phase is not (ReleasePhase.Shifting or ReleasePhase.Baking or ReleasePhase.AwaitingApproval):
+                return CommandOutcome.Refused($"only shifting or baking can be paused; the release is {Describe(state.Phase)}");
+            case ReleaseCommand.Pause:
+                await SaveLockedAsync(state with { Paused = true }, cancellationToken).ConfigureAwait(false);
+                await _store.AppendAuditAsync(Entry(actor, "command.pause", $"paused at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                return CommandOutcome.Ok($"paused at {Describe(state)}");
+
+            case ReleaseCommand.Resume when !state.Paused:
+                return CommandOutcome.Refused("release is not paused");
+            case ReleaseCommand.Resume:
+                await SaveLockedAsync(state with { Paused = false }, cancellationToken).ConfigureAwait(false);
+                await _store.AppendAuditAsync(Entry(actor, "command.resume", $"resumed at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                return CommandOutcome.Ok($"resumed at {Describe(state)}");
+
+            case ReleaseCommand.Promote when state.Phase is not (ReleasePhase.AwaitingApproval or ReleasePhase.Shifting or ReleasePhase.Baking):
+                return CommandOutcome.Refused($"nothing to promote while the release is {Describe(state.Phase)}");
+            case ReleaseCommand.Promote:
+                _promoteRequested = true;
+                if (state.Paused)
+                {
+                    await SaveLockedAsync(state with { Paused = false }, cancellationToken).ConfigureAwait(false);
+                }
+
+                var what = state.Phase == ReleasePhase.AwaitingApproval ? "approved" : "remaining steps skipped";
+                await _store.AppendAuditAsync(Entry(actor, "command.promote", $"{what} at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                return CommandOutcome.Ok(what);
+
+            default:
+                return CommandOutcome.Refused($"unknown command {command}");
+        }
+    }
+
+    public void Dispose()
+    {
+        _stateGate.Dispose();
+        _abortSource.Dispose();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static string Describe(ReleasePhase phase) => phase switch
+    {
+        ReleasePhase.HealthGate => "waiting for health checks",
+        ReleasePhase.PreTraffic => "running pre-traffic hooks",
+        ReleasePhase.AwaitingApproval => "waiting for approval",
+        ReleasePhase.RollingBack => "rolling back",
+        ReleasePhase.RolledBack => "rolled back",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(ReleaseState state) => state.Phase == ReleasePhase.Shifting
+        ? $"step {state.StepIndex + 1}/{state.Steps.Count} ({state.NewWeightPercent}% on {state.Version})"
+        : Describe(state.Phase);
+}

@@ -1,0 +1,97 @@
+using Cutover.Core.Instances;
+using Cutover.Core.Manifest;
+using Cutover.Core.Releases;
+using Cutover.Testing;
+using Cutover.Testing.Fakes;
+
+namespace Cutover.Core.Tests.Releases;
+
+/// <summary>An engine over in-memory ports and a fake clock, with v1 already serving on two instances.</summary>
+internal sealed class ReleaseHarness : IDisposable
+{
+    public FakeTimeProvider Time { get; } = new();
+
+    public FakeInstanceRuntime Runtime { get; } = new();
+
+    public FakeTrafficRouter Router { get; } = new();
+
+    public FakeHookRunner Hooks { get; } = new();
+
+    public InMemoryReleaseStore Store { get; } = new();
+
+    public List<InstanceEndpoint> OldInstances { get; } = [];
+
+    public ReleaseEngine Engine { get; private set; } = null!;
+
+    public static async Task<ReleaseHarness> StartAsync(ReleaseStrategyKind strategy, ReleaseSpec? spec = null, string version = "v2")
+    {
+        var harness = new ReleaseHarness();
+        for (var i = 0; i < 2; i++)
+        {
+            var old = await harness.Runtime.StartAsync("v1", CancellationToken.None);
+            await harness.Router.AddAsync(old, CancellationToken.None);
+            harness.OldInstances.Add(old);
+        }
+
+        await harness.Router.SetWeightsAsync(harness.OldInstances.ToDictionary(i => i.Id, _ => 100), CancellationToken.None);
+        harness.Router.WeightHistory.Clear();
+
+        var release = spec ?? new ReleaseSpec
+        {
+            BakeTime = TimeSpan.FromSeconds(5),
+            TerminationWait = TimeSpan.FromSeconds(3),
+            PreTrafficHooks = [new HookSpec { Name = "smoke", Command = new CommandSpec { Command = "true" } }],
+        };
+        var settings = new ReleaseSettings
+        {
+            Release = release,
+            HealthCheck = new HealthCheckSpec { StartTimeout = TimeSpan.FromSeconds(10) },
+            Shutdown = new ShutdownSpec(),
+            Instances = 2,
+            TestListener = new Uri("http://127.0.0.1:8081"),
+        };
+        var state = new ReleaseState
+        {
+            Id = "r1",
+            Kind = ReleaseKind.Deploy,
+            Version = version,
+            PreviousVersion = "v1",
+            Strategy = strategy,
+            Steps = ReleasePlan.StepsFor(strategy, release),
+            RequestedBy = "test",
+            StartedAt = harness.Time.GetUtcNow(),
+            OldInstances = [.. harness.OldInstances],
+        };
+        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, settings, harness.Time);
+        return harness;
+    }
+
+    public Task<ReleaseState> Run() => Task.Run(() => Engine.RunAsync(CancellationToken.None));
+
+    /// <summary>Moves the fake clock in small steps, letting the engine's continuations run, until the condition holds.</summary>
+    public async Task AdvanceUntilAsync(Func<ReleaseState, bool> condition, TimeSpan? limit = null)
+    {
+        var budget = limit ?? TimeSpan.FromMinutes(10);
+        var moved = TimeSpan.Zero;
+        while (!condition(Engine.Current))
+        {
+            if (moved > budget)
+            {
+                throw new TimeoutException($"condition not reached after {budget} of fake time; release is {Engine.Current.Phase} step {Engine.Current.StepIndex}");
+            }
+
+            await Task.Delay(2);
+            Time.Advance(TimeSpan.FromMilliseconds(250));
+            moved += TimeSpan.FromMilliseconds(250);
+        }
+    }
+
+    /// <summary>Share of the total weight that the new version's instances hold, in percent.</summary>
+    public static double NewShare(IReadOnlyDictionary<string, int> weights, string newVersion)
+    {
+        var total = weights.Values.Sum();
+        return total == 0 ? 0 : 100.0 * weights.Where(w => w.Key.StartsWith(newVersion + "-", StringComparison.Ordinal)).Sum(w => w.Value) / total;
+    }
+
+    public void Dispose() => Engine.Dispose();
+}
