@@ -1,0 +1,115 @@
+using Cutover.Core.Releases;
+using Cutover.Server.Platform;
+using Cutover.Server.Releases;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cutover.Server.Api;
+
+/// <summary>The control plane's HTTP API, versioned under <c>/api/v1</c>, with problem-details errors.</summary>
+public static class ReleaseApi
+{
+    /// <summary>Header the CLI sets to name who asked; recorded in the audit trail.</summary>
+    public const string ActorHeader = "X-Cutover-Actor";
+
+    public static IEndpointRouteBuilder MapReleaseApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        api.MapGet("/status", GetStatusAsync);
+        api.MapPost("/releases", DeployAsync);
+        api.MapGet("/releases", ListReleasesAsync);
+        api.MapGet("/releases/{id}", GetReleaseAsync);
+        api.MapPost("/releases/current/{command}", SendCommandAsync);
+        api.MapPost("/rollback", RollbackAsync);
+        api.MapGet("/audit", ListAuditAsync);
+        api.MapPost("/shutdown", Shutdown);
+        return app;
+    }
+
+    private static async Task<Ok<StatusResponse>> GetStatusAsync(LocalPlatform platform, ReleaseCoordinator coordinator, CancellationToken cancellationToken)
+    {
+        var status = await platform.GetStatusAsync(coordinator, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(status);
+    }
+
+    private static async Task<Results<Accepted<ReleaseState>, ProblemHttpResult>> DeployAsync(
+        DeployRequest? request,
+        ReleaseCoordinator coordinator,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "missing body", "send {\"version\": \"v2\", \"strategy\": \"canary\"}");
+        }
+
+        var result = await coordinator.DeployAsync(request.Version, request.Strategy, Actor(context), cancellationToken).ConfigureAwait(false);
+        return ToResult(result);
+    }
+
+    private static async Task<Results<Accepted<ReleaseState>, ProblemHttpResult>> RollbackAsync(
+        ReleaseCoordinator coordinator,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var result = await coordinator.RollbackAsync(Actor(context), cancellationToken).ConfigureAwait(false);
+        return ToResult(result);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ReleaseState>>> ListReleasesAsync(LocalPlatform platform, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await platform.Store.ListReleasesAsync(Math.Clamp(limit ?? 20, 1, 500), cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Results<Ok<ReleaseState>, ProblemHttpResult>> GetReleaseAsync(string id, LocalPlatform platform, CancellationToken cancellationToken)
+    {
+        var release = await platform.Store.GetReleaseAsync(id, cancellationToken).ConfigureAwait(false);
+        return release is null
+            ? Problem(StatusCodes.Status404NotFound, "unknown release", $"no release with id '{id}'; 'cutover history' lists them")
+            : TypedResults.Ok(release);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> SendCommandAsync(
+        string command,
+        ReleaseCoordinator coordinator,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ReleaseCommand>(command, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(command[0]))
+        {
+            return Problem(StatusCodes.Status404NotFound, "unknown command", $"'{command}' is not a command: use pause, resume, promote or abort");
+        }
+
+        var outcome = await coordinator.SendAsync(parsed, Actor(context), cancellationToken).ConfigureAwait(false);
+        return outcome.Accepted && coordinator.Latest is { } release
+            ? TypedResults.Ok(new CommandResponse(release.Id, outcome.Message, release))
+            : Problem(StatusCodes.Status409Conflict, $"{command} refused", outcome.Message);
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(LocalPlatform platform, string? release, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await platform.Store.ListAuditAsync(release, Math.Clamp(limit ?? 200, 1, 10_000), cancellationToken).ConfigureAwait(false));
+
+    private static Accepted<string> Shutdown(Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime)
+    {
+        lifetime.StopApplication();
+        return TypedResults.Accepted((string?)null, "stopping");
+    }
+
+    private static Results<Accepted<ReleaseState>, ProblemHttpResult> ToResult(CoordinatorResult result) => result.Error switch
+    {
+        CoordinatorError.None => TypedResults.Accepted($"/api/v1/releases/{result.Release!.Id}", result.Release),
+        CoordinatorError.NotFound => Problem(StatusCodes.Status404NotFound, "not found", result.Message),
+        CoordinatorError.Conflict => Problem(StatusCodes.Status409Conflict, "conflict", result.Message),
+        _ => Problem(StatusCodes.Status400BadRequest, "invalid request", result.Message),
+    };
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    private static string Actor(HttpContext context)
+    {
+        var actor = context.Request.Headers[ActorHeader].ToString();
+        return string.IsNullOrWhiteSpace(actor) ? $"api:{context.Connection.RemoteIpAddress}" : actor[..Math.Min(actor.Length, 100)];
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using Cutover.Server.Api;
+using Cutover.Server.Platform;
+using Cutover.Server.Releases;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cutover.Server;
+
+/// <summary>Composes the control plane: the local platform, the release coordinator and the HTTP API.</summary>
+public static class ControlPlaneHost
+{
+    /// <summary>Builds the web application; fails with <see cref="PlatformStartException"/> when a port is taken.</summary>
+    public static WebApplication Build(ControlPlaneOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var busy = PortCheck.FindBusy(options.Ports, options.Manifest.SourcePath);
+        if (busy.Count > 0)
+        {
+            throw new PlatformStartException(string.Join(Environment.NewLine, busy));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.ControlPlaneUri.ToString());
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Services.AddControlPlane(options, time ?? TimeProvider.System);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapReleaseApi();
+        var coordinator = app.Services.GetRequiredService<ReleaseCoordinator>();
+        app.Lifetime.ApplicationStopping.Register(coordinator.CancelRunning);
+        return app;
+    }
+
+    public static IServiceCollection AddControlPlane(this IServiceCollection services, ControlPlaneOptions options, TimeProvider time)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(time);
+        services.AddHttpClient();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<LocalPlatform>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalPlatform>());
+        services.AddSingleton<ReleaseCoordinator>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        return services;
+    }
+}

@@ -1,0 +1,273 @@
+using Cutover.Core.Hooks;
+using Cutover.Core.Instances;
+using Cutover.Core.Releases;
+using Cutover.Core.Routing;
+using Cutover.Local.Haproxy;
+using Cutover.Local.Hooks;
+using Cutover.Local.Processes;
+using Cutover.Local.Prometheus;
+using Cutover.Local.Storage;
+using Cutover.Server.Api;
+using Cutover.Server.Releases;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cutover.Server.Platform;
+
+/// <summary>
+/// The local target: HAProxy, Prometheus and the service's instances as child processes, state in SQLite.
+/// Starts them in order, brings up the current version behind the load balancer, and stops them all on the way out.
+/// </summary>
+public sealed partial class LocalPlatform(
+    ControlPlaneOptions options,
+    TimeProvider time,
+    ILoggerFactory loggers,
+    IHttpClientFactory httpClients) : IHostedService, IAsyncDisposable
+{
+    private const string PlatformActor = "control-plane";
+    private readonly ILogger _logger = loggers.CreateLogger<LocalPlatform>();
+    private SqliteReleaseStore? _store;
+    private HaproxyProcess? _haproxy;
+    private HaproxyRouter? _router;
+    private PrometheusProcess? _prometheus;
+    private ProcessInstanceRuntime? _runtime;
+
+    public IReleaseStore Store => _store ?? throw NotStarted();
+
+    public ITrafficRouter Router => _router ?? throw NotStarted();
+
+    public IInstanceRuntime Runtime => _runtime ?? throw NotStarted();
+
+    public IHookRunner Hooks { get; } = new ProcessHookRunner(options.ManifestDirectory);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var ports = options.Ports;
+        var state = Directory.CreateDirectory(options.StateDirectory).FullName;
+        _store = await SqliteReleaseStore.OpenAsync(Path.Combine(state, "cutover.db"), cancellationToken).ConfigureAwait(false);
+        await FailInterruptedReleasesAsync(cancellationToken).ConfigureAwait(false);
+
+        var haproxyOptions = new HaproxyOptions
+        {
+            RuntimeDirectory = Path.Combine(state, "haproxy"),
+            Ports = ports,
+            HealthCheck = options.Manifest.Service.HealthCheck,
+            SlotCount = Math.Max(16, options.Instances * 4),
+        };
+        _haproxy = new HaproxyProcess(haproxyOptions, loggers.CreateLogger<HaproxyProcess>(), time);
+        var haproxyStart = await _haproxy.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (!haproxyStart.Started)
+        {
+            throw new PlatformStartException($"HAProxy did not start: {haproxyStart.Message}");
+        }
+
+        _router = new HaproxyRouter(haproxyOptions.ToRouterOptions(), loggers.CreateLogger<HaproxyRouter>());
+
+        _prometheus = new PrometheusProcess(
+            PrometheusOptions.FromPorts(ports, Path.Combine(state, "prometheus"), options.Manifest.Service.Name),
+            loggers.CreateLogger<PrometheusProcess>(),
+            time);
+        await _prometheus.UpdateTargetsAsync([], cancellationToken).ConfigureAwait(false);
+        var prometheusStart = await _prometheus.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (!prometheusStart.Started)
+        {
+            throw new PlatformStartException($"Prometheus did not start: {prometheusStart.Message}");
+        }
+
+        _runtime = new ProcessInstanceRuntime(
+            new ProcessInstanceRuntimeOptions
+            {
+                Manifest = options.Manifest,
+                ManifestDirectory = options.ManifestDirectory,
+                Ports = ports,
+                LogDirectory = Path.Combine(state, "logs"),
+            },
+            httpClients.CreateClient(nameof(LocalPlatform)),
+            loggers.CreateLogger<ProcessInstanceRuntime>());
+
+        await StartCurrentVersionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_haproxy is not null)
+        {
+            await _haproxy.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_prometheus is not null)
+        {
+            await _prometheus.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_store is not null)
+        {
+            await AuditAsync("platform.stopped", "instances, HAProxy and Prometheus stopped", CancellationToken.None).ConfigureAwait(false);
+        }
+
+        LogStopped(_logger);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_haproxy is not null)
+        {
+            await _haproxy.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_prometheus is not null)
+        {
+            await _prometheus.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps Prometheus scraping exactly the running instances as a release adds and retires them.</summary>
+    public void OnReleaseChanged(ReleaseState release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        _ = RefreshScrapeTargetsAsync();
+    }
+
+    public async Task<StatusResponse> GetStatusAsync(ReleaseCoordinator coordinator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var deployment = await Store.GetDeploymentAsync(cancellationToken).ConfigureAwait(false);
+        var routed = await Router.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var totalWeight = routed.Sum(r => r.Weight);
+        var instances = Runtime.Running
+            .Select(i =>
+            {
+                var lb = routed.FirstOrDefault(r => r.InstanceId == i.Id);
+                var weight = lb?.Weight ?? 0;
+                return new InstanceStatus(
+                    i.Id,
+                    i.Version,
+                    i.Port,
+                    i.ProcessId,
+                    weight,
+                    totalWeight == 0 ? 0 : Math.Round(100.0 * weight / totalWeight, 1),
+                    lb?.Healthy ?? false,
+                    lb?.Status ?? "not in load balancer");
+            })
+            .OrderBy(i => i.Version, StringComparer.Ordinal)
+            .ThenBy(i => i.Port)
+            .ToList();
+        var latest = coordinator.Latest ?? (await Store.ListReleasesAsync(1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        var endpoints = new Dictionary<string, string>
+        {
+            ["production"] = options.ProductionUri.ToString(),
+            ["test"] = options.TestUri.ToString(),
+            ["controlPlane"] = options.ControlPlaneUri.ToString(),
+            ["prometheus"] = $"http://{options.Ports.BindAddress}:{options.Ports.PrometheusPort}/",
+            ["haproxyStats"] = $"http://{options.Ports.BindAddress}:{options.Ports.HaproxyStatsPort}/stats",
+        };
+        return new StatusResponse(
+            options.Manifest.Service.Name,
+            options.Environment.Name,
+            deployment?.Version,
+            await coordinator.PreviousVersionAsync(deployment, cancellationToken).ConfigureAwait(false),
+            instances,
+            latest,
+            endpoints);
+    }
+
+    /// <summary>Starts the version that served last (or the manifest's initial version) and gives it all production traffic.</summary>
+    private async Task StartCurrentVersionAsync(CancellationToken cancellationToken)
+    {
+        var previous = await Store.GetDeploymentAsync(cancellationToken).ConfigureAwait(false);
+        var version = previous?.Version ?? options.Manifest.Service.InitialVersion;
+        if (!options.Manifest.Versions.ContainsKey(version))
+        {
+            version = options.Manifest.Service.InitialVersion;
+        }
+
+        if (previous is not null)
+        {
+            // Leftovers of an earlier run: stop them so only instances this control plane started serve traffic.
+            foreach (var stale in previous.Instances)
+            {
+                await Runtime.StopAsync(stale, options.Manifest.Service.Shutdown.StopTimeout, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var instances = new List<InstanceEndpoint>();
+        for (var i = 0; i < options.Instances; i++)
+        {
+            instances.Add(await Runtime.StartAsync(version, cancellationToken).ConfigureAwait(false));
+        }
+
+        var gate = new HealthGate(Runtime, Router, options.Manifest.Service.HealthCheck, time);
+        var ready = await gate.WaitUntilReadyAsync(instances, cancellationToken).ConfigureAwait(false);
+        if (ready.Passed)
+        {
+            foreach (var instance in instances)
+            {
+                await Router.AddAsync(instance, cancellationToken).ConfigureAwait(false);
+            }
+
+            ready = await gate.WaitUntilRoutedAsync(instances, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!ready.Passed)
+        {
+            throw new PlatformStartException($"{version} did not become healthy: {ready.Detail}. See {Path.Combine(options.StateDirectory, "logs")} for its output.");
+        }
+
+        await Router.SetWeightsAsync(TrafficWeights.Compute(instances.Select(i => i.Id).ToList(), [], 0), cancellationToken).ConfigureAwait(false);
+        await Store.SaveDeploymentAsync(new Deployment(version, instances, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await RefreshScrapeTargetsAsync().ConfigureAwait(false);
+        await AuditAsync("platform.started", $"{instances.Count} instance(s) of {version} serve {options.ProductionUri}", cancellationToken).ConfigureAwait(false);
+        LogStarted(_logger, version, instances.Count, options.ProductionUri);
+    }
+
+    /// <summary>
+    /// A release left unfinished by an earlier control plane is marked failed: its instances died with it.
+    /// Resuming it instead is the crash-safety work of issue 3.
+    /// </summary>
+    private async Task FailInterruptedReleasesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var release in await Store.ListReleasesAsync(20, cancellationToken).ConfigureAwait(false))
+        {
+            if (!release.IsTerminal)
+            {
+                var reason = $"the control plane stopped during {release.Phase}; the release was not resumed and {release.PreviousVersion} serves production";
+                await Store.SaveReleaseAsync(release with { Phase = ReleasePhase.Failed, Reason = reason, EndedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+                await Store.AppendAuditAsync(new AuditEntry(0, release.Id, time.GetUtcNow(), PlatformActor, "release.failed", reason), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RefreshScrapeTargetsAsync()
+    {
+        try
+        {
+            if (_prometheus is not null && _runtime is not null)
+            {
+                await _prometheus.UpdateTargetsAsync(_runtime.Running, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (IOException ex)
+        {
+            LogTargetsFailed(_logger, ex);
+        }
+    }
+
+    private Task<AuditEntry> AuditAsync(string name, string detail, CancellationToken cancellationToken) =>
+        Store.AppendAuditAsync(new AuditEntry(0, "platform", time.GetUtcNow(), PlatformActor, name, detail), cancellationToken);
+
+    private static InvalidOperationException NotStarted() => new("the local platform has not started");
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Platform up: {Count} instance(s) of {Version} serve {Uri}")]
+    private static partial void LogStarted(ILogger logger, string version, int count, Uri uri);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Platform stopped")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Could not update Prometheus scrape targets")]
+    private static partial void LogTargetsFailed(ILogger logger, Exception exception);
+}

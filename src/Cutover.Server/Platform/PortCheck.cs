@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+using Cutover.Core.Manifest;
+
+namespace Cutover.Server.Platform;
+
+/// <summary>Finds listener ports that something else already holds, before anything is started.</summary>
+public static class PortCheck
+{
+    /// <summary>One line per busy port, naming the manifest field that sets it.</summary>
+    public static IReadOnlyList<string> FindBusy(LocalPortsSpec ports, string manifestPath)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        var fields = new (string Field, int Port)[]
+        {
+            ("production", ports.ProductionPort),
+            ("test", ports.TestPort),
+            ("haproxyStats", ports.HaproxyStatsPort),
+            ("prometheus", ports.PrometheusPort),
+            ("controlPlane", ports.ControlPlanePort),
+        };
+        var address = IPAddress.TryParse(ports.BindAddress, out var parsed) ? parsed : IPAddress.Loopback;
+        return fields
+            .Where(f => !CanBind(address, f.Port))
+            .Select(f => $"port {f.Port} on {ports.BindAddress} is already in use ({manifestPath}: environments.local.ports.{f.Field}); stop what holds it ('ss -ltnp | grep :{f.Port}') or choose another port")
+            .ToList();
+    }
+
+    private static bool CanBind(IPAddress address, int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(address, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Cutover.Core.Manifest;
+using Cutover.Core.Releases;
+using Cutover.Server.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace Cutover.Server.Releases;
+
+/// <summary>
+/// Admits releases one at a time, runs each engine in the background, and routes operator commands to it.
+/// Refusals are values with a message that says what to do, never exceptions.
+/// </summary>
+public sealed partial class ReleaseCoordinator(
+    LocalPlatform platform,
+    ControlPlaneOptions options,
+    TimeProvider time,
+    ILogger<ReleaseCoordinator> logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _shutdown = new();
+    private ReleaseEngine? _engine;
+    private Task? _run;
+
+    /// <summary>The running release, or null when none runs.</summary>
+    public ReleaseState? Active => _engine?.Current is { IsTerminal: false } state ? state : null;
+
+    /// <summary>The engine of the latest release started by this process (running or ended).</summary>
+    public ReleaseState? Latest => _engine?.Current;
+
+    public async Task<CoordinatorResult> DeployAsync(string version, string? strategyName, string actor, CancellationToken cancellationToken)
+    {
+        var manifest = options.Manifest;
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, "a version is required: cutover deploy <version>");
+        }
+
+        if (!manifest.Versions.ContainsKey(version))
+        {
+            return CoordinatorResult.Refused(
+                CoordinatorError.NotFound,
+                $"unknown version '{version}': {manifest.SourcePath} declares {string.Join(", ", manifest.Versions.Keys)}; add it under versions: first");
+        }
+
+        ReleaseStrategyKind strategy;
+        if (strategyName is null)
+        {
+            strategy = manifest.Release.Strategy;
+        }
+        else if (!TryParseStrategy(strategyName, out strategy))
+        {
+            return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"unknown strategy '{strategyName}': use blueGreen, canary or linear");
+        }
+
+        return await StartAsync(version, strategy, ReleaseKind.Deploy, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Brings back the version that served before the current one, as an immediate blue/green release.</summary>
+    public async Task<CoordinatorResult> RollbackAsync(string actor, CancellationToken cancellationToken)
+    {
+        if (Active is { } active)
+        {
+            return CoordinatorResult.Refused(CoordinatorError.Conflict, $"release {active.Id} of {active.Version} is still running: use 'cutover abort' to roll it back");
+        }
+
+        var deployment = await platform.Store.GetDeploymentAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await PreviousVersionAsync(deployment, cancellationToken).ConfigureAwait(false);
+        if (previous is null)
+        {
+            return CoordinatorResult.Refused(CoordinatorError.Conflict, $"nothing to roll back to: {deployment?.Version ?? "no version"} is the first version released here");
+        }
+
+        return await StartAsync(previous, ReleaseStrategyKind.BlueGreen, ReleaseKind.Rollback, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CommandOutcome> SendAsync(ReleaseCommand command, string actor, CancellationToken cancellationToken)
+    {
+        var engine = _engine;
+        if (engine is null || engine.Current.IsTerminal)
+        {
+            return CommandOutcome.Refused($"no release is running; {command.ToString().ToLowerInvariant()} needs one (see 'cutover history')");
+        }
+
+        return await engine.SendAsync(command, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The version that served before the current one: what the latest successful release replaced.</summary>
+    public async Task<string?> PreviousVersionAsync(Deployment? deployment, CancellationToken cancellationToken)
+    {
+        if (deployment is null)
+        {
+            return null;
+        }
+
+        var releases = await platform.Store.ListReleasesAsync(100, cancellationToken).ConfigureAwait(false);
+        return releases.FirstOrDefault(r => r.Phase == ReleasePhase.Succeeded && r.Version == deployment.Version)?.PreviousVersion;
+    }
+
+    /// <summary>Stops the running engine without ending its release: the control plane is going away.</summary>
+    public void CancelRunning() => _shutdown.Cancel();
+
+    /// <summary>Waits for the running release to end (tests and shutdown).</summary>
+    public Task WaitAsync() => _run ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await WaitAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down mid-release: the saved state is the intent for the next start.
+        }
+
+        _engine?.Dispose();
+        _shutdown.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<CoordinatorResult> StartAsync(string version, ReleaseStrategyKind strategy, ReleaseKind kind, string actor, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Active is { } active)
+            {
+                return CoordinatorResult.Refused(
+                    CoordinatorError.Conflict,
+                    $"release {active.Id} of {active.Version} is running ({active.Phase}); wait for it, or 'cutover abort' it first");
+            }
+
+            var deployment = await platform.Store.GetDeploymentAsync(cancellationToken).ConfigureAwait(false);
+            if (deployment is null)
+            {
+                return CoordinatorResult.Refused(CoordinatorError.Conflict, "the platform has not started a version yet; run 'cutover up' first");
+            }
+
+            if (deployment.Version == version)
+            {
+                return CoordinatorResult.Refused(CoordinatorError.Conflict, $"{version} already serves production; nothing to release");
+            }
+
+            var now = time.GetUtcNow();
+            var release = new ReleaseState
+            {
+                Id = $"r{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{version}",
+                Kind = kind,
+                Version = version,
+                PreviousVersion = deployment.Version,
+                Strategy = strategy,
+                Steps = ReleasePlan.StepsFor(strategy, options.Manifest.Release),
+                RequestedBy = actor,
+                StartedAt = now,
+                PhaseEnteredAt = now,
+                OldInstances = deployment.Instances,
+            };
+            await platform.Store.SaveReleaseAsync(release, cancellationToken).ConfigureAwait(false);
+
+            var settings = ReleaseSettings.From(options.Manifest, options.Instances, options.TestUri);
+            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, settings, time);
+            engine.StateChanged += platform.OnReleaseChanged;
+            _engine?.Dispose();
+            _engine = engine;
+            _run = Task.Run(() => RunAsync(engine), CancellationToken.None);
+            LogReleaseStarted(logger, release.Id, version, strategy, actor);
+            return CoordinatorResult.Started(release, $"release {release.Id} started: {kind} of {version} with {strategy}");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RunAsync(ReleaseEngine engine)
+    {
+        var result = await engine.RunAsync(_shutdown.Token).ConfigureAwait(false);
+        LogReleaseEnded(logger, result.Id, result.Phase, result.Reason ?? "-");
+    }
+
+    private static bool TryParseStrategy(string name, out ReleaseStrategyKind strategy)
+    {
+        var normalized = name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return Enum.TryParse(normalized, ignoreCase: true, out strategy) && Enum.IsDefined(strategy);
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Release {ReleaseId} of {Version} started ({Strategy}) by {Actor}")]
+    private static partial void LogReleaseStarted(ILogger logger, string releaseId, string version, ReleaseStrategyKind strategy, string actor);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Release {ReleaseId} ended: {Phase} ({Reason})")]
+    private static partial void LogReleaseEnded(ILogger logger, string releaseId, ReleasePhase phase, string reason);
+}
