@@ -1,0 +1,56 @@
+using Cutover.SampleService.Configuration;
+using Cutover.SampleService.Faults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cutover.SampleService.Greeting;
+
+/// <summary><c>GET /</c>: the request the release tool routes traffic to and measures.</summary>
+internal static class GreetingApi
+{
+    public const string Path = "/";
+    public const string VersionHeader = "X-Cutover-Version";
+    public const int MaxWorkMs = 60_000;
+
+    public static IEndpointRouteBuilder MapGreetingApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, GetGreetingAsync);
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Answers with version, instance and greeting after the latency fault plus the optional <c>work_ms</c> of
+    /// simulated work (so tests can keep requests in flight); the error-rate fault turns some answers into 500s.
+    /// </summary>
+    internal static async Task<Results<Ok<GreetingResponse>, ProblemHttpResult, ValidationProblem>> GetGreetingAsync(
+        [FromQuery(Name = "work_ms")] int? workMs,
+        HttpResponse response,
+        SampleOptions options,
+        ErrorDecider errors,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        response.Headers[VersionHeader] = options.Version;
+        if (workMs is < 0 or > MaxWorkMs)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["work_ms"] = [$"work_ms must be from 0 to {MaxWorkMs}."] });
+        }
+
+        var delay = options.Faults.AddedLatency + TimeSpan.FromMilliseconds(workMs ?? 0);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (errors.ShouldFail())
+        {
+            return TypedResults.Problem(
+                title: "Injected fault",
+                detail: $"{EnvironmentVariables.FaultErrorRate} is {options.Faults.ErrorRate}.",
+                statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        return TypedResults.Ok(new GreetingResponse(options.Version, options.InstanceId, options.Greeting));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Cutover.SampleService.Health;
+
+/// <summary>Body of the health endpoints.</summary>
+internal sealed record HealthResponse(string Status);

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Cutover.SampleService.Configuration;
+using Cutover.SampleService.Faults;
+using Cutover.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cutover.SampleService.Tests.Faults;
+
+public sealed class MemoryGrowthServiceTests
+{
+    private const long MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task ExecuteAsync_OneSecondAtFourMiBPerSecond_HoldsFourMiB()
+    {
+        var time = new FakeTimeProvider();
+        var ballast = new MemoryBallast();
+        var options = new SampleOptions { InstanceId = "i", Faults = new FaultOptions { MemoryGrowthMbPerSecond = 4 } };
+        using var service = new MemoryGrowthService(options, ballast, time, NullLogger<MemoryGrowthService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => time.PendingTimers > 0);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => ballast.HeldBytes >= 4 * MiB);
+        await service.StopAsync(CancellationToken.None);
+
+        ballast.HeldBytes.ShouldBe(4 * MiB);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RateZero_AllocatesNothing()
+    {
+        var time = new FakeTimeProvider();
+        var ballast = new MemoryBallast();
+        using var service = new MemoryGrowthService(new SampleOptions { InstanceId = "i" }, ballast, time, NullLogger<MemoryGrowthService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(10));
+        await service.StopAsync(CancellationToken.None);
+
+        ballast.HeldBytes.ShouldBe(0);
+    }
+
+    [Fact]
+    public void GrowTo_Target_HoldsWholeChunksUpToTarget()
+    {
+        var ballast = new MemoryBallast();
+
+        ballast.GrowTo((2 * MiB) + 1);
+        ballast.GrowTo(MiB);
+
+        ballast.HeldBytes.ShouldBe(3 * MiB);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (!condition())
+        {
+            elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+            await Task.Delay(10);
+        }
+    }
+}
