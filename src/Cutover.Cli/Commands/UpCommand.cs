@@ -4,6 +4,7 @@ using System.Globalization;
 using Cutover.Server;
 using Cutover.Server.Platform;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace Cutover.Cli.Commands;
 

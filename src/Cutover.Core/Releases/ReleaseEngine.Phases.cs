@@ -115,7 +115,7 @@ public sealed partial class ReleaseEngine
             var step = steps[index];
             var stepIndex = index;
             await TransitionAsync(s => s with { Phase = ReleasePhase.Shifting, StepIndex = stepIndex, NewWeightPercent = step.Weight }, cancellationToken).ConfigureAwait(false);
-            await ApplyWeightsAsync(step.Weight, cancellationToken).ConfigureAwait(false);
+            await ApplyWeightsAsync(step.Weight, Current.NewInstances, cancellationToken).ConfigureAwait(false);
             await AuditAsync(EngineActor, "traffic.shifted", $"{step.Weight}% of production traffic on {Current.Version} (step {index + 1}/{steps.Count})", cancellationToken).ConfigureAwait(false);
 
             var outcome = await HoldAsync(step.Pause, cancellationToken).ConfigureAwait(false);
@@ -176,7 +176,9 @@ public sealed partial class ReleaseEngine
 
         if (at.NewInstances.Count > 0)
         {
-            await ApplyWeightsAsync(0, cancellationToken).ConfigureAwait(false);
+            // Ask the load balancer which new instances it holds: a release that failed its health gate added none.
+            var routed = (await _router.GetStateAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
+            await ApplyWeightsAsync(0, at.NewInstances.Where(i => routed.Contains(i.Id)).ToList(), cancellationToken).ConfigureAwait(false);
             await _router.SetTestTargetsAsync([], cancellationToken).ConfigureAwait(false);
             await AuditAsync(actor, "traffic.restored", $"100% of production traffic on {at.PreviousVersion ?? "the old version"}", cancellationToken).ConfigureAwait(false);
             if (at.NewWeightPercent > 0)
@@ -204,12 +206,11 @@ public sealed partial class ReleaseEngine
         await Task.WhenAll(instances.Select(i => _runtime.StopAsync(i, _settings.Shutdown.StopTimeout, cancellationToken))).ConfigureAwait(false);
     }
 
-    private Task ApplyWeightsAsync(int newPercent, CancellationToken cancellationToken)
+    private Task ApplyWeightsAsync(int newPercent, IReadOnlyList<InstanceEndpoint> newInstances, CancellationToken cancellationToken)
     {
-        var release = Current;
         var weights = TrafficWeights.Compute(
-            release.OldInstances.Select(i => i.Id).ToList(),
-            release.NewInstances.Select(i => i.Id).ToList(),
+            Current.OldInstances.Select(i => i.Id).ToList(),
+            newInstances.Select(i => i.Id).ToList(),
             newPercent);
         return _router.SetWeightsAsync(weights, cancellationToken);
     }

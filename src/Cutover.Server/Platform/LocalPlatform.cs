@@ -61,7 +61,7 @@ public sealed partial class LocalPlatform(
             throw new PlatformStartException($"HAProxy did not start: {haproxyStart.Message}");
         }
 
-        _router = new HaproxyRouter(haproxyOptions.ToRouterOptions(), loggers.CreateLogger<HaproxyRouter>());
+        _router = new HaproxyRouter(_haproxy.RouterOptions, loggers.CreateLogger<HaproxyRouter>(), time);
 
         _prometheus = new PrometheusProcess(
             PrometheusOptions.FromPorts(ports, Path.Combine(state, "prometheus"), options.Manifest.Service.Name),
@@ -115,6 +115,12 @@ public sealed partial class LocalPlatform(
 
     public async ValueTask DisposeAsync()
     {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _router?.Dispose();
         if (_haproxy is not null)
         {
             await _haproxy.DisposeAsync().ConfigureAwait(false);
@@ -157,7 +163,8 @@ public sealed partial class LocalPlatform(
             .OrderBy(i => i.Version, StringComparer.Ordinal)
             .ThenBy(i => i.Port)
             .ToList();
-        var latest = coordinator.Latest ?? (await Store.ListReleasesAsync(1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        var recent = await Store.ListReleasesAsync(1, cancellationToken).ConfigureAwait(false);
+        var latest = coordinator.Latest ?? (recent.Count > 0 ? recent[0] : null);
         var endpoints = new Dictionary<string, string>
         {
             ["production"] = options.ProductionUri.ToString(),

@@ -45,6 +45,13 @@ public sealed class FakeTrafficRouter : ITrafficRouter
         OnSetWeights?.Invoke(weightsByInstanceId);
         lock (_gate)
         {
+            // Strict like HAProxy: a weight for an instance that is not in the pool is a bug in the caller.
+            var unknown = weightsByInstanceId.Keys.Where(id => !_weights.ContainsKey(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"not in the pool: {string.Join(", ", unknown)}", nameof(weightsByInstanceId));
+            }
+
             foreach (var (id, weight) in weightsByInstanceId)
             {
                 _weights[id] = weight;

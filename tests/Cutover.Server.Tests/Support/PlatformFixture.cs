@@ -1,0 +1,198 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cutover.Core.Manifest;
+using Cutover.Core.Releases;
+using Cutover.Server;
+using Cutover.Server.Api;
+using Cutover.Testing;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cutover.Server.Tests.Support;
+
+/// <summary>
+/// A whole local platform for one test: a manifest on free loopback ports, the real control plane in-process,
+/// real HAProxy, Prometheus and sample-service processes. Timings are short so a canary takes seconds.
+/// </summary>
+internal sealed class PlatformFixture : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private PlatformFixture(string directory, ControlPlaneOptions options, WebApplication app)
+    {
+        Directory = directory;
+        Options = options;
+        App = app;
+        Api = new HttpClient { BaseAddress = options.ControlPlaneUri, Timeout = TimeSpan.FromSeconds(30) };
+        Api.DefaultRequestHeaders.Add(ReleaseApi.ActorHeader, "test");
+    }
+
+    public string Directory { get; }
+
+    public ControlPlaneOptions Options { get; }
+
+    public WebApplication App { get; }
+
+    public HttpClient Api { get; }
+
+    public Uri Production => Options.ProductionUri;
+
+    public static string ManifestYaml(LocalPortsSpec ports, string extraRelease = "") => $$"""
+        service:
+          name: sample
+          run:
+            command: dotnet
+            args: ["{{RepositoryPaths.SampleServiceDll}}"]
+            env:
+              CUTOVER_SHUTDOWN_TIMEOUT_S: "10"
+          instances: 2
+          initialVersion: v1
+          healthCheck:
+            interval: 500ms
+            timeout: 1s
+            healthyThreshold: 2
+            unhealthyThreshold: 2
+            startTimeout: 8s
+          shutdown:
+            deregistrationDelay: 1s
+            stopTimeout: 10s
+        versions:
+          v1: {}
+          v2:
+            env: { GREETING: hi }
+          v3-broken:
+            faults: { errorRate: 1.0 }
+          v6-unready:
+            faults: { failReadiness: true }
+        environments:
+          local:
+            target: local
+            ports:
+              production: {{ports.ProductionPort}}
+              test: {{ports.TestPort}}
+              haproxyStats: {{ports.HaproxyStatsPort}}
+              prometheus: {{ports.PrometheusPort}}
+              controlPlane: {{ports.ControlPlanePort}}
+              instancesFrom: {{ports.InstancePortsFrom}}
+              instancesTo: {{ports.InstancePortsTo}}
+        release:
+          strategy: canary
+          preTrafficHooks:
+            - name: smoke
+              command: bash
+              args: ["{{Path.Combine(RepositoryPaths.Root, "scripts", "smoke.sh")}}"]
+              timeout: 20s
+          bakeTime: 1s
+          terminationWait: 1s
+          canary:
+            steps: [5, 10, 25, 50, 100]
+            pause: 1500ms
+          linear:
+            stepPercent: 50
+            interval: 1s
+        {{extraRelease}}
+        """;
+
+    public static LocalPortsSpec NewPorts()
+    {
+        var from = FreePorts.NextRange(12);
+        return new LocalPortsSpec
+        {
+            ProductionPort = FreePorts.Next(),
+            TestPort = FreePorts.Next(),
+            HaproxyStatsPort = FreePorts.Next(),
+            PrometheusPort = FreePorts.Next(),
+            ControlPlanePort = FreePorts.Next(),
+            InstancePortsFrom = from,
+            InstancePortsTo = from + 11,
+        };
+    }
+
+    /// <summary>Parses the manifest text with the real parser; a fixture manifest that does not parse fails the test.</summary>
+    public static ControlPlaneOptions OptionsFor(string yaml, string directory)
+    {
+        var path = Path.Combine(directory, "cutover.yaml");
+        File.WriteAllText(path, yaml);
+        var parsed = ManifestParser.Parse(yaml, path);
+        if (!parsed.IsValid)
+        {
+            throw new InvalidOperationException("fixture manifest is invalid: " + string.Join("; ", parsed.Errors));
+        }
+
+        var manifest = parsed.Manifest!;
+        return new ControlPlaneOptions
+        {
+            Manifest = manifest,
+            Environment = manifest.Environments["local"],
+            ManifestDirectory = directory,
+            StateDirectory = Path.Combine(directory, ".cutover"),
+        };
+    }
+
+    public static async Task<PlatformFixture> StartAsync(string extraRelease = "")
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
+        var options = OptionsFor(ManifestYaml(NewPorts(), extraRelease), directory);
+        var app = ControlPlaneHost.Build(options);
+        await app.StartAsync();
+        return new PlatformFixture(directory, options, app);
+    }
+
+    public async Task<ReleaseState> DeployAsync(string version, string? strategy = null)
+    {
+        using var response = await Api.PostAsJsonAsync("api/v1/releases", new DeployRequest(version, strategy), Json);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"deploy {version}: {(int)response.StatusCode} {body}");
+        }
+
+        return JsonSerializer.Deserialize<ReleaseState>(body, Json)!;
+    }
+
+    public async Task<ReleaseState> GetReleaseAsync(string id) =>
+        (await Api.GetFromJsonAsync<ReleaseState>($"api/v1/releases/{id}", Json))!;
+
+    public async Task<StatusResponse> GetStatusAsync() =>
+        (await Api.GetFromJsonAsync<StatusResponse>("api/v1/status", Json))!;
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string releaseId) =>
+        (await Api.GetFromJsonAsync<List<AuditEntry>>($"api/v1/audit?release={releaseId}", Json))!;
+
+    /// <summary>Polls the release until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<ReleaseState> WaitForAsync(string releaseId, Func<ReleaseState, bool> condition, TimeSpan? timeout = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            var release = await GetReleaseAsync(releaseId);
+            if (condition(release))
+            {
+                return release;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"release {releaseId} is {release.Phase} step {release.StepIndex} ({release.Reason})");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still being flushed; the temp folder is cleaned by the OS later.
+        }
+    }
+}
