@@ -31,6 +31,9 @@ public static class ControlPlaneHost
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
+        // Request-by-request framework logs would drown the release events in the control-plane log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddControlPlane(options, time ?? TimeProvider.System);
 
         var app = builder.Build();
