@@ -55,6 +55,7 @@ public static class ControlPlaneHost
         services.AddSingleton<LocalPlatform>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalPlatform>());
         services.AddSingleton<ReleaseCoordinator>();
+        services.AddHostedService<PlatformSupervisor>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         return services;
     }

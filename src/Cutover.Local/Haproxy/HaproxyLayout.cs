@@ -24,7 +24,7 @@ internal static class HaproxyLayout
     public const int TestWeight = 100;
 
     /// <summary>The largest weight HAProxy accepts.</summary>
-    public const int MaxWeight = 256;
+    public const int MaxWeight = Cutover.Core.Routing.TrafficWeights.MaxWeight;
 
     public static string SlotName(int index) => string.Create(CultureInfo.InvariantCulture, $"s{index}");
 

@@ -347,6 +347,36 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         return await RecoverAsync(address => byAddress.GetValueOrDefault(address), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Takes the slots <see cref="RecoverAsync(Func{string, string?}, CancellationToken)"/> could not name out of both
+    /// pools (maintenance: open sessions finish, no new ones) and frees them. Call once the known instances carry
+    /// the traffic: a pool whose only weighted slots are released answers 503.
+    /// </summary>
+    /// <returns>How many slots were released.</returns>
+    public async Task<int> ReleaseUnrecognizedSlotsAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var released = 0;
+            foreach (var table in new[] { _production, _test })
+            {
+                foreach (var slot in table.ReservedSlots.ToList())
+                {
+                    await ResetSlotAsync(table.Backend, slot, cancellationToken).ConfigureAwait(false);
+                    table.ReleaseReserved(slot);
+                    released++;
+                }
+            }
+
+            return released;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Points a slot at an instance and takes it out of maintenance, or puts it back in maintenance on failure.</summary>

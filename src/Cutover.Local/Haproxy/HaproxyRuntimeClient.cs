@@ -15,8 +15,6 @@ internal sealed partial class HaproxyRuntimeClient(string socketPath, TimeSpan c
         "No such", "Unknown", "Require", "Can't", "Cannot", "Invalid", "Permission denied", "usage:", "Missing", "Empty",
     ];
 
-    public string SocketPath => socketPath;
-
     /// <summary>Sends a command and returns the raw reply; throws <see cref="HaproxyCommandException"/> when the socket fails.</summary>
     public async Task<string> SendAsync(string command, CancellationToken cancellationToken)
     {

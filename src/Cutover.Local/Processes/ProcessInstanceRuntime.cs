@@ -28,6 +28,10 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
 
     public IReadOnlyList<InstanceEndpoint> Running => [.. _instances.Values.Where(i => !i.Process.HasExited).Select(i => i.Endpoint)];
 
+    /// <summary>The exit code of an instance this runtime started that has exited on its own; null while it runs.</summary>
+    public int? ExitCodeOf(string instanceId) =>
+        _instances.TryGetValue(instanceId, out var known) ? known.Process.ExitCode : null;
+
     public Task<InstanceEndpoint> StartAsync(string version, CancellationToken cancellationToken)
     {
         var manifest = _options.Manifest;
@@ -103,7 +107,7 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
             await known.Process.DisposeAsync().ConfigureAwait(false);
             LogStopped(_logger, instance.Id, exitCode);
         }
-        else if (PosixSignals.Exists(instance.ProcessId))
+        else if (IsInstanceProcess(instance))
         {
             // Not started by this control plane (it restarted since): stop it by pid, same grace.
             PosixSignals.Send(instance.ProcessId, PosixSignals.SigTerm);
@@ -121,6 +125,23 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     {
         var grace = _options.Manifest.Service.Shutdown.StopTimeout;
         await Task.WhenAll(_instances.Values.Select(i => StopAsync(i.Endpoint, grace, CancellationToken.None))).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when the pid still belongs to this instance: its environment names the instance id. A pid alone could
+    /// have been reused by an unrelated process since the instance was recorded.
+    /// </summary>
+    internal static bool IsInstanceProcess(InstanceEndpoint instance)
+    {
+        try
+        {
+            var environment = File.ReadAllText($"/proc/{instance.ProcessId}/environ");
+            return environment.Split('\0').Contains($"CUTOVER_INSTANCE_ID={instance.Id}", StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Environment variables the sample service reads its fault switches from.</summary>

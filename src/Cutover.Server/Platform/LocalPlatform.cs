@@ -62,6 +62,11 @@ public sealed partial class LocalPlatform(
         }
 
         _router = new HaproxyRouter(_haproxy.RouterOptions, loggers.CreateLogger<HaproxyRouter>(), time);
+        if (haproxyStart.Adopted)
+        {
+            // HAProxy outlived an earlier control plane: learn its occupied slots so they are not reused blindly.
+            await _router.RecoverAsync(_ => null, cancellationToken).ConfigureAwait(false);
+        }
 
         _prometheus = new PrometheusProcess(
             PrometheusOptions.FromPorts(ports, Path.Combine(state, "prometheus"), options.Manifest.Service.Name),
@@ -93,6 +98,11 @@ public sealed partial class LocalPlatform(
         if (_runtime is not null)
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);
+            if (await Store.GetDeploymentAsync(CancellationToken.None).ConfigureAwait(false) is { } deployment)
+            {
+                // Stopped cleanly: the next start has nothing to recover, only the version to bring back.
+                await Store.SaveDeploymentAsync(deployment with { Instances = [] }, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         if (_haproxy is not null)
@@ -183,6 +193,56 @@ public sealed partial class LocalPlatform(
             endpoints);
     }
 
+    /// <summary>Replaces instances of the serving version whose process exited; returns how many.</summary>
+    public async Task<int> ReplaceExitedInstancesAsync(CancellationToken cancellationToken)
+    {
+        var deployment = await Store.GetDeploymentAsync(cancellationToken).ConfigureAwait(false);
+        if (deployment is null || _runtime is null)
+        {
+            return 0;
+        }
+
+        var exited = deployment.Instances.Where(i => _runtime.ExitCodeOf(i.Id) is not null).ToList();
+        if (exited.Count == 0)
+        {
+            return 0;
+        }
+
+        var survivors = deployment.Instances.Except(exited).ToList();
+        foreach (var dead in exited)
+        {
+            await AuditAsync("instance.exited", $"{dead.Id} of {dead.Version} exited with code {_runtime.ExitCodeOf(dead.Id)}; taken out of the load balancer and replaced", cancellationToken).ConfigureAwait(false);
+            await Router.RemoveAsync(dead.Id, cancellationToken).ConfigureAwait(false);
+            await Runtime.StopAsync(dead, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Keep the deployment truthful while the replacements start: a crash now must not resurrect the dead ones.
+        await Store.SaveDeploymentAsync(deployment with { Instances = survivors }, cancellationToken).ConfigureAwait(false);
+        var replacements = await StartHealthyAsync(deployment.Version, exited.Count, cancellationToken).ConfigureAwait(false);
+        var instances = survivors.Concat(replacements).ToList();
+        await Router.SetWeightsAsync(TrafficWeights.Compute(instances.Select(i => i.Id).ToList(), [], 0), cancellationToken).ConfigureAwait(false);
+        await Store.SaveDeploymentAsync(deployment with { Instances = instances }, cancellationToken).ConfigureAwait(false);
+        await RefreshScrapeTargetsAsync().ConfigureAwait(false);
+        await AuditAsync("instance.replaced", $"{replacements.Count} new instance(s) of {deployment.Version} serve traffic: {string.Join(", ", replacements.Select(r => r.Id))}", cancellationToken).ConfigureAwait(false);
+        return replacements.Count;
+    }
+
+    /// <summary>Starts Prometheus again if it exited; metrics history stays in its data folder.</summary>
+    public async Task RestartExitedPrometheusAsync(CancellationToken cancellationToken)
+    {
+        if (_prometheus is not { HasExited: true } dead)
+        {
+            return;
+        }
+
+        await AuditAsync("prometheus.exited", $"Prometheus exited ({string.Join(" | ", dead.StderrTail.TakeLast(3))}); starting it again", cancellationToken).ConfigureAwait(false);
+        await dead.DisposeAsync().ConfigureAwait(false);
+        _prometheus = new PrometheusProcess(dead.Options, loggers.CreateLogger<PrometheusProcess>(), time);
+        await RefreshScrapeTargetsAsync().ConfigureAwait(false);
+        var started = await _prometheus.StartAsync(cancellationToken).ConfigureAwait(false);
+        await AuditAsync(started.Started ? "prometheus.restarted" : "prometheus.restart-failed", started.Message, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Starts the version that served last (or the manifest's initial version) and gives it all production traffic.</summary>
     private async Task StartCurrentVersionAsync(CancellationToken cancellationToken)
     {
@@ -193,17 +253,33 @@ public sealed partial class LocalPlatform(
             version = options.Manifest.Service.InitialVersion;
         }
 
-        if (previous is not null)
+        var instances = await StartHealthyAsync(version, options.Instances, cancellationToken).ConfigureAwait(false);
+        await Router.SetWeightsAsync(TrafficWeights.Compute(instances.Select(i => i.Id).ToList(), [], 0), cancellationToken).ConfigureAwait(false);
+        await Store.SaveDeploymentAsync(new Deployment(version, instances, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+
+        // Leftovers of an earlier control plane that did not stop cleanly: their HAProxy slots leave rotation only
+        // now that the new instances carry traffic, then their processes get the usual graceful stop.
+        var released = await _router!.ReleaseUnrecognizedSlotsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var stale in previous?.Instances ?? [])
         {
-            // Leftovers of an earlier run: stop them so only instances this control plane started serve traffic.
-            foreach (var stale in previous.Instances)
-            {
-                await Runtime.StopAsync(stale, options.Manifest.Service.Shutdown.StopTimeout, cancellationToken).ConfigureAwait(false);
-            }
+            await Runtime.StopAsync(stale, options.Manifest.Service.Shutdown.StopTimeout, cancellationToken).ConfigureAwait(false);
         }
 
+        if (released > 0 || previous?.Instances.Count > 0)
+        {
+            await AuditAsync("platform.recovered", $"took {released} stale load-balancer slot(s) out of rotation and stopped {previous?.Instances.Count ?? 0} leftover instance(s)", cancellationToken).ConfigureAwait(false);
+        }
+
+        await RefreshScrapeTargetsAsync().ConfigureAwait(false);
+        await AuditAsync("platform.started", $"{instances.Count} instance(s) of {version} serve {options.ProductionUri}", cancellationToken).ConfigureAwait(false);
+        LogStarted(_logger, version, instances.Count, options.ProductionUri);
+    }
+
+    /// <summary>Starts instances, waits for the health gate, and adds them to the load balancer at weight 0.</summary>
+    private async Task<List<InstanceEndpoint>> StartHealthyAsync(string version, int count, CancellationToken cancellationToken)
+    {
         var instances = new List<InstanceEndpoint>();
-        for (var i = 0; i < options.Instances; i++)
+        for (var i = 0; i < count; i++)
         {
             instances.Add(await Runtime.StartAsync(version, cancellationToken).ConfigureAwait(false));
         }
@@ -222,14 +298,16 @@ public sealed partial class LocalPlatform(
 
         if (!ready.Passed)
         {
+            foreach (var instance in instances)
+            {
+                await Router.RemoveAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+                await Runtime.StopAsync(instance, options.Manifest.Service.Shutdown.StopTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
             throw new PlatformStartException($"{version} did not become healthy: {ready.Detail}. See {Path.Combine(options.StateDirectory, "logs")} for its output.");
         }
 
-        await Router.SetWeightsAsync(TrafficWeights.Compute(instances.Select(i => i.Id).ToList(), [], 0), cancellationToken).ConfigureAwait(false);
-        await Store.SaveDeploymentAsync(new Deployment(version, instances, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        await RefreshScrapeTargetsAsync().ConfigureAwait(false);
-        await AuditAsync("platform.started", $"{instances.Count} instance(s) of {version} serve {options.ProductionUri}", cancellationToken).ConfigureAwait(false);
-        LogStarted(_logger, version, instances.Count, options.ProductionUri);
+        return instances;
     }
 
     /// <summary>

@@ -96,6 +96,24 @@ public sealed partial class ReleaseCoordinator(
         return releases.FirstOrDefault(r => r.Phase == ReleasePhase.Succeeded && r.Version == deployment.Version)?.PreviousVersion;
     }
 
+    /// <summary>Runs <paramref name="action"/> only while no release runs, holding off new releases meanwhile.</summary>
+    public async Task WhenIdleAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Active is null)
+            {
+                await action(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Stops the running engine without ending its release: the control plane is going away.</summary>
     public void CancelRunning() => _shutdown.Cancel();
 

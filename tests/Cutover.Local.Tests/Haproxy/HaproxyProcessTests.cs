@@ -5,12 +5,22 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cutover.Local.Tests.Haproxy;
 
-public sealed class HaproxyProcessTests
+public sealed class HaproxyProcessTests : IDisposable
 {
+    private readonly List<string> _runtimeDirectories = [];
+
+    public void Dispose()
+    {
+        foreach (var directory in _runtimeDirectories.Where(Directory.Exists))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task StartAsync_ProductionPortInUse_FailsNamingThePort()
     {
-        var options = HaproxyHarness.NewOptions();
+        var options = NewOptions();
         using var occupant = new TcpListener(IPAddress.Loopback, options.Ports.ProductionPort);
         occupant.Start();
         await using var process = NewProcess(options);
@@ -29,7 +39,7 @@ public sealed class HaproxyProcessTests
     public async Task StartAsync_PortTakenByHaproxyItself_FailsNamingThePort()
     {
         await using var first = await HaproxyHarness.StartAsync();
-        var options = HaproxyHarness.NewOptions() with { Ports = HaproxyHarness.NewOptions().Ports with { TestPort = first.Options.Ports.ProductionPort } };
+        var options = NewOptions() with { Ports = NewOptions().Ports with { TestPort = first.Options.Ports.ProductionPort } };
         await using var second = NewProcess(options);
 
         var result = await second.StartAsync(CancellationToken.None);
@@ -41,19 +51,22 @@ public sealed class HaproxyProcessTests
     [Fact]
     public async Task StartAsync_FreePorts_RuntimeApiAnswersAndStopEndsTheProcess()
     {
-        var options = HaproxyHarness.NewOptions();
+        var options = NewOptions();
         var process = NewProcess(options);
 
         var result = await process.StartAsync(CancellationToken.None);
-        var info = await new HaproxyRuntimeClient(options.SocketPath, TimeSpan.FromSeconds(5), TimeProvider.System).ShowInfoAsync(CancellationToken.None);
+        var client = new HaproxyRuntimeClient(options.SocketPath, TimeSpan.FromSeconds(5), TimeProvider.System);
+        var info = await client.ShowInfoAsync(CancellationToken.None);
+        await client.ExecuteAsync("set server production/s0 state ready", CancellationToken.None);
+        var logged = await EventuallyAsync(() => process.RecentOutput.Any(line => line.Contains("production/s0", StringComparison.Ordinal)));
         await process.StopAsync(CancellationToken.None);
 
         result.Started.ShouldBeTrue(result.Message);
         result.Adopted.ShouldBeFalse();
         info["Pid"].ShouldBe(result.ProcessId.ToString());
+        logged.ShouldBeTrue("HAProxy's stderr is captured");
         process.HasExited.ShouldBeTrue();
         await process.DisposeAsync();
-        Directory.Delete(options.RuntimeDirectory, recursive: true);
     }
 
     [Fact]
@@ -92,7 +105,7 @@ public sealed class HaproxyProcessTests
     [Fact]
     public async Task StartAsync_InvalidOptions_ReportsEveryProblem()
     {
-        var options = HaproxyHarness.NewOptions() with
+        var options = NewOptions() with
         {
             SlotCount = 0,
             HealthCheck = HaproxyHarness.FastHealthCheck with { Path = "health" },
@@ -109,7 +122,7 @@ public sealed class HaproxyProcessTests
     [Fact]
     public async Task StartAsync_MissingBinary_FailsAsBinaryNotFound()
     {
-        await using var process = NewProcess(HaproxyHarness.NewOptions() with { HaproxyPath = "/nonexistent/haproxy" });
+        await using var process = NewProcess(NewOptions() with { HaproxyPath = "/nonexistent/haproxy" });
 
         var result = await process.StartAsync(CancellationToken.None);
 
@@ -133,6 +146,23 @@ public sealed class HaproxyProcessTests
         result.Message.ShouldStartWith("Port 28080 on 127.0.0.1 is unavailable");
         result.Message.ShouldContain("cannot bind socket (Address already in use)");
         result.Output.ShouldBe(output);
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 40 && !condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
+    }
+
+    private HaproxyOptions NewOptions()
+    {
+        var options = HaproxyHarness.NewOptions();
+        _runtimeDirectories.Add(options.RuntimeDirectory);
+        return options;
     }
 
     private static HaproxyProcess NewProcess(HaproxyOptions options) =>

@@ -46,7 +46,7 @@ public sealed class HaproxyRouterTests
         await using var canary = await TestBackend.StartAsync("canary");
         await haproxy.AddHealthyAsync(stable, canary);
 
-        await haproxy.Router.SetWeightsAsync(HaproxyWeights.Compute(["stable"], ["canary"], 10), CancellationToken.None);
+        await haproxy.Router.SetWeightsAsync(TrafficWeights.Compute(["stable"], ["canary"], 10), CancellationToken.None);
         var answers = await HaproxyHarness.CountAnswersAsync(haproxy.Production, 1000);
 
         answers.Values.Sum().ShouldBe(1000);
@@ -84,7 +84,7 @@ public sealed class HaproxyRouterTests
     }
 
     [Fact]
-    public async Task StopAsync_InstanceStopsWhileStillWeighted_RetriesOnTheOtherSoNoRequestFails()
+    public async Task ProductionListener_InstanceStopsWhileStillWeighted_RetriesSoNoRequestFails()
     {
         await using var haproxy = await HaproxyHarness.StartAsync();
         await using var blue = await TestBackend.StartAsync("blue", TimeSpan.FromMilliseconds(2));
@@ -200,6 +200,19 @@ public sealed class HaproxyRouterTests
     }
 
     [Fact]
+    public async Task AddAsync_ConcurrentCallers_EachInstanceGetsItsOwnSlot()
+    {
+        await using var haproxy = await HaproxyHarness.StartAsync(HaproxyHarness.NewOptions(slotCount: 8));
+        var instances = Enumerable.Range(0, 8).Select(i => HaproxyHarness.Unreachable($"i{i}")).ToList();
+
+        await Task.WhenAll(instances.Select(instance => Task.Run(() => haproxy.Router.AddAsync(instance, CancellationToken.None))));
+        var slots = await haproxy.Router.RecoverAsync(instances, CancellationToken.None);
+
+        slots.Select(slot => slot.InstanceId).ShouldBe(instances.Select(instance => (string?)instance.Id), ignoreOrder: true);
+        slots.Select(slot => slot.Address).Distinct().Count().ShouldBe(8);
+    }
+
+    [Fact]
     public async Task AddAsync_MoreInstancesThanSlots_ThrowsNamingTheLimit()
     {
         await using var haproxy = await HaproxyHarness.StartAsync(HaproxyHarness.NewOptions(slotCount: 2));
@@ -282,6 +295,43 @@ public sealed class HaproxyRouterTests
         slots.Select(slot => slot.Slot).ShouldNotContain("s3");
         (await restarted.GetStateAsync(CancellationToken.None)).Count.ShouldBe(3);
         await Should.ThrowAsync<InvalidOperationException>(() => restarted.AddAsync(HaproxyHarness.Unreachable("one-too-many"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReleaseUnrecognizedSlotsAsync_AfterRecoveryWithUnknownSlots_StopsTheirTrafficAndFreesThem()
+    {
+        await using var haproxy = await HaproxyHarness.StartAsync(HaproxyHarness.NewOptions(slotCount: 2));
+        await using var old = await TestBackend.StartAsync("old");
+        await using var fresh = await TestBackend.StartAsync("fresh");
+        await haproxy.AddHealthyAsync(old);
+        await haproxy.Router.SetWeightsAsync(new Dictionary<string, int> { ["old"] = 100 }, CancellationToken.None);
+        using var restarted = new HaproxyRouter(haproxy.Options.ToRouterOptions(), NullLogger<HaproxyRouter>.Instance, TimeProvider.System);
+        await restarted.RecoverAsync(_ => null, CancellationToken.None);
+        await restarted.AddAsync(fresh.Endpoint, CancellationToken.None);
+        await WaitHealthyAsync(restarted, "fresh");
+        await restarted.SetWeightsAsync(new Dictionary<string, int> { ["fresh"] = 100 }, CancellationToken.None);
+
+        var released = await restarted.ReleaseUnrecognizedSlotsAsync(CancellationToken.None);
+        var answers = await HaproxyHarness.CountAnswersAsync(haproxy.Production, 20);
+        await restarted.AddAsync(HaproxyHarness.Unreachable("next"), CancellationToken.None);
+
+        released.ShouldBe(1);
+        answers.ShouldBe(new Dictionary<string, int> { ["fresh"] = 20 });
+    }
+
+    private static async Task WaitHealthyAsync(HaproxyRouter router, string instanceId)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if ((await router.GetStateAsync(CancellationToken.None)).Any(instance => instance.InstanceId == instanceId && instance.Healthy))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{instanceId} not healthy after 10 s");
     }
 
     /// <summary>Concurrent clients sending GETs until cancelled: answers by backend name, and every failure.</summary>

@@ -1,8 +1,8 @@
-using Cutover.Local.Haproxy;
+using Cutover.Core.Routing;
 
-namespace Cutover.Local.Tests.Haproxy;
+namespace Cutover.Core.Tests.Routing;
 
-public sealed class HaproxyWeightsTests
+public sealed class TrafficWeightsTests
 {
     [Fact]
     public void Compute_EveryPercentAndGroupSizeUpToEight_CanaryShareWithinOnePointWhereWeightsAllowIt()
@@ -17,14 +17,14 @@ public sealed class HaproxyWeightsTests
                 var canary = Ids("canary", canaryCount);
                 for (var percent = 0; percent <= 100; percent++)
                 {
-                    var weights = HaproxyWeights.Compute(stable, canary, percent);
+                    var weights = TrafficWeights.Compute(stable, canary, percent);
                     var stableWeight = weights[stable[0]];
                     var canaryWeight = weights[canary[0]];
-                    var share = HaproxyWeights.CanaryShare(stableCount, stableWeight, canaryCount, canaryWeight);
+                    var share = TrafficWeights.CanaryShare(stableCount, stableWeight, canaryCount, canaryWeight);
 
                     // With every weight in 1-256 the canary share of a 1-99 % split lies between these bounds.
-                    var lowest = HaproxyWeights.CanaryShare(stableCount, 256, canaryCount, 1);
-                    var highest = HaproxyWeights.CanaryShare(stableCount, 1, canaryCount, 256);
+                    var lowest = TrafficWeights.CanaryShare(stableCount, 256, canaryCount, 1);
+                    var highest = TrafficWeights.CanaryShare(stableCount, 1, canaryCount, 256);
                     var reachable = percent is 0 or 100 || (percent >= lowest - 1 && percent <= highest + 1);
                     var closest = reachable ? percent : Math.Clamp(percent, lowest, highest);
                     var wellFormed = weights.Count == stableCount + canaryCount
@@ -60,7 +60,7 @@ public sealed class HaproxyWeightsTests
     [InlineData(20, 3, 2, 8, 3)]
     public void Compute_SmallestExactRatioFits_ReturnsIt(int percent, int stableCount, int canaryCount, int expectedStable, int expectedCanary)
     {
-        var weights = HaproxyWeights.Compute(Ids("s", stableCount), Ids("c", canaryCount), percent);
+        var weights = TrafficWeights.Compute(Ids("s", stableCount), Ids("c", canaryCount), percent);
 
         weights["s0"].ShouldBe(expectedStable);
         weights["c0"].ShouldBe(expectedCanary);
@@ -69,7 +69,7 @@ public sealed class HaproxyWeightsTests
     [Fact]
     public void Compute_OnePercentToOneCanaryAmongEightStable_NeverRoundsCanaryToZero()
     {
-        var weights = HaproxyWeights.Compute(Ids("s", 8), Ids("c", 7), 1);
+        var weights = TrafficWeights.Compute(Ids("s", 8), Ids("c", 7), 1);
 
         weights["c0"].ShouldBeGreaterThan(0);
     }
@@ -77,7 +77,7 @@ public sealed class HaproxyWeightsTests
     [Fact]
     public void Compute_NoCanaries_StableTakesAllTraffic()
     {
-        var weights = HaproxyWeights.Compute(["a", "b"], [], 30);
+        var weights = TrafficWeights.Compute(["a", "b"], [], 30);
 
         weights.ShouldBe(new Dictionary<string, int> { ["a"] = 100, ["b"] = 100 });
     }
@@ -85,7 +85,7 @@ public sealed class HaproxyWeightsTests
     [Fact]
     public void Compute_NoStable_CanaryTakesAllTraffic()
     {
-        var weights = HaproxyWeights.Compute([], ["c"], 0);
+        var weights = TrafficWeights.Compute([], ["c"], 0);
 
         weights.ShouldBe(new Dictionary<string, int> { ["c"] = 100 });
     }
@@ -93,7 +93,7 @@ public sealed class HaproxyWeightsTests
     [Fact]
     public void Compute_IdInBothGroups_Throws()
     {
-        Should.Throw<ArgumentException>(() => HaproxyWeights.Compute(["a"], ["a"], 10)).Message.ShouldContain("a");
+        Should.Throw<ArgumentException>(() => TrafficWeights.Compute(["a"], ["a"], 10)).Message.ShouldContain("a");
     }
 
     [Theory]
@@ -101,7 +101,7 @@ public sealed class HaproxyWeightsTests
     [InlineData(101)]
     public void Compute_PercentOutOfRange_Throws(int percent)
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => HaproxyWeights.Compute(["a"], ["b"], percent));
+        Should.Throw<ArgumentOutOfRangeException>(() => TrafficWeights.Compute(["a"], ["b"], percent));
     }
 
     private static string[] Ids(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix}{i}")];
