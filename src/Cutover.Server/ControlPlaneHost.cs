@@ -14,7 +14,7 @@ namespace Cutover.Server;
 public static class ControlPlaneHost
 {
     /// <summary>Builds the web application; fails with <see cref="PlatformStartException"/> when a port is taken.</summary>
-    public static WebApplication Build(ControlPlaneOptions options, TimeProvider? time = null)
+    public static WebApplication Build(ControlPlaneOptions options, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Information)
     {
         ArgumentNullException.ThrowIfNull(options);
         var busy = PortCheck.FindBusy(options.Ports, options.Manifest.SourcePath);
@@ -26,6 +26,7 @@ public static class ControlPlaneHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.ControlPlaneUri.ToString());
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Health;
+using Cutover.Testing;
 
 namespace Cutover.SampleService.Tests;
 
@@ -54,7 +54,7 @@ public sealed class SampleServiceProcess : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         File.Exists(DllPath).ShouldBeTrue($"{DllPath} should have been copied by the project reference.");
-        var port = FreePort();
+        var port = FreePorts.Next();
         var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -152,20 +152,6 @@ public sealed class SampleServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private async Task WaitUntilOkAsync(string path, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Cutover.Local.Networking;
 
 namespace Cutover.Testing;
 
@@ -14,9 +14,7 @@ public static class FreePorts
         {
             while (true)
             {
-                using var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                var port = LoopbackPorts.FindFree();
                 if (Given.Add(port))
                 {
                     return port;
@@ -33,26 +31,12 @@ public static class FreePorts
             for (var start = 20000 + Random.Shared.Next(0, 20000); ; start += count)
             {
                 var range = Enumerable.Range(start, count).ToList();
-                if (range.All(p => !Given.Contains(p) && IsFree(p)))
+                if (range.All(p => !Given.Contains(p) && LoopbackPorts.CanBind(IPAddress.Loopback, p)))
                 {
                     range.ForEach(p => Given.Add(p));
                     return start;
                 }
             }
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }

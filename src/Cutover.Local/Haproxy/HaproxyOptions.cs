@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Cutover.Core.Manifest;
+using static Cutover.Local.OptionChecks;
 
 namespace Cutover.Local.Haproxy;
 
@@ -12,6 +13,8 @@ public sealed record HaproxyOptions
 
     // sockaddr_un.sun_path is 108 bytes on Linux (104 on macOS), including the terminating NUL.
     private const int MaxSocketPathBytes = 103;
+
+    private const string FinerUnitReason = "HAProxy has no finer unit";
 
     /// <summary>
     /// The folder HAProxy owns: <c>haproxy.cfg</c> and the runtime API socket <c>haproxy.sock</c>. Keep it short: a unix
@@ -115,8 +118,8 @@ public sealed record HaproxyOptions
             errors.Add($"HealthCheck.Path must start with '/' and contain no spaces, quotes, '#' or '\\', not '{path}'.");
         }
 
-        CheckWholeMilliseconds(errors, "HealthCheck.Interval", healthCheck.Interval);
-        CheckWholeMilliseconds(errors, "HealthCheck.Timeout", healthCheck.Timeout);
+        CheckWholeMilliseconds(errors, "HealthCheck.Interval", healthCheck.Interval, FinerUnitReason);
+        CheckWholeMilliseconds(errors, "HealthCheck.Timeout", healthCheck.Timeout, FinerUnitReason);
         if (healthCheck.HealthyThreshold < 1)
         {
             errors.Add($"HealthCheck.HealthyThreshold must be at least 1, not {healthCheck.HealthyThreshold}.");
@@ -128,30 +131,5 @@ public sealed record HaproxyOptions
         }
 
         return errors;
-    }
-
-    private static void CheckPort(List<string> errors, string name, int port)
-    {
-        if (port is < 1 or > 65535)
-        {
-            errors.Add($"{name} must be between 1 and 65535, not {port}.");
-        }
-    }
-
-    private static void CheckPositive(List<string> errors, string name, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{name} must be positive, not {value}.");
-        }
-    }
-
-    private static void CheckWholeMilliseconds(List<string> errors, string name, TimeSpan value)
-    {
-        CheckPositive(errors, name, value);
-        if (value.Ticks % TimeSpan.TicksPerMillisecond != 0)
-        {
-            errors.Add($"{name} must be whole milliseconds (HAProxy has no finer unit), not {value}.");
-        }
     }
 }

@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Cutover.Local.Networking;
+using Cutover.Local.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace Cutover.Local.Haproxy;
@@ -20,6 +22,10 @@ namespace Cutover.Local.Haproxy;
 public sealed partial class HaproxyProcess : IAsyncDisposable
 {
     private const int MaxOutputLines = 200;
+
+    // Distribution packages install haproxy in /usr/sbin, which is not on a non-root user's PATH.
+    private const string HaproxyFallbackDirectory = "/usr/sbin";
+
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly HaproxyOptions _options;
@@ -88,7 +94,7 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
             return HaproxyStartResult.Failed(HaproxyStartError.InvalidOptions, "Invalid HAProxy options: " + string.Join(" ", errors));
         }
 
-        var binary = FindExecutable(_options.HaproxyPath);
+        var binary = ExecutableLocator.Find(_options.HaproxyPath, HaproxyFallbackDirectory);
         if (binary is null)
         {
             return HaproxyStartResult.Failed(HaproxyStartError.BinaryNotFound, $"HAProxy binary '{_options.HaproxyPath}' was not found (as a path or on PATH).");
@@ -132,7 +138,7 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
         }
 
         LogStopping(_logger, process.Id);
-        if (!HaproxySignal.SoftStop(process.Id))
+        if (OperatingSystem.IsWindows() || !PosixSignals.Send(process.Id, PosixSignals.SigUsr1))
         {
             KillQuietly(process);
         }
@@ -209,18 +215,10 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
         var busy = new List<string>();
         foreach (var (name, port) in new[] { ("production", ports.ProductionPort), ("test", ports.TestPort), ("stats", ports.HaproxyStatsPort) })
         {
-            var listener = new TcpListener(address, port);
-            try
+            var error = LoopbackPorts.Probe(address, port);
+            if (error != SocketError.Success)
             {
-                listener.Start();
-            }
-            catch (SocketException exception)
-            {
-                busy.Add($"Port {port} on {ports.BindAddress} (HAProxy {name} listener) is unavailable: {exception.SocketErrorCode}.");
-            }
-            finally
-            {
-                listener.Stop();
+                busy.Add($"Port {port} on {ports.BindAddress} (HAProxy {name} listener) is unavailable: {error}.");
             }
         }
 
@@ -389,20 +387,6 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
         {
             // Already gone, or not ours to kill.
         }
-    }
-
-    private static string? FindExecutable(string nameOrPath)
-    {
-        if (nameOrPath.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            return File.Exists(nameOrPath) ? Path.GetFullPath(nameOrPath) : null;
-        }
-
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/sbin")
-            .Select(directory => Path.Combine(directory, nameOrPath))
-            .FirstOrDefault(File.Exists);
     }
 
     // "[ALERT] (123) : Starting frontend production: cannot bind socket (Address already in use) [127.0.0.1:8080]"

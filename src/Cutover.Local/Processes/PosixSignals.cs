@@ -3,14 +3,16 @@ using System.Runtime.InteropServices;
 namespace Cutover.Local.Processes;
 
 /// <summary>
-/// SIGTERM for graceful stops: .NET's Process.Kill only sends SIGKILL, which gives an instance no chance to finish
-/// its in-flight requests.
+/// kill(2): .NET's Process.Kill only sends SIGKILL, which gives a child no chance to stop gracefully (an instance
+/// finishing its in-flight requests, Prometheus closing its TSDB, HAProxy's soft stop).
 /// </summary>
 internal static partial class PosixSignals
 {
     public const int SigTerm = 15;
     public const int SigKill = 9;
-    public const int SigUsr1 = 10;
+
+    /// <summary>SIGUSR1 (HAProxy's soft stop): 10 on Linux, 30 on macOS and FreeBSD.</summary>
+    public static int SigUsr1 { get; } = OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD() ? 30 : 10;
 
     /// <summary>Sends <paramref name="signal"/>; false when the process is already gone.</summary>
     public static bool Send(int processId, int signal) => Kill(processId, signal) == 0;

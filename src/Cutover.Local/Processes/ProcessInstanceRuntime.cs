@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Cutover.Core.Instances;
 using Cutover.Core.Manifest;
+using Cutover.Local.Networking;
 using Microsoft.Extensions.Logging;
 
 namespace Cutover.Local.Processes;
@@ -179,7 +179,7 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         var taken = _instances.Values.Select(i => i.Endpoint.Port).ToHashSet();
         for (var port = ports.InstancePortsFrom; port <= ports.InstancePortsTo; port++)
         {
-            if (!taken.Contains(port) && CanBind(port))
+            if (!taken.Contains(port) && LoopbackPorts.CanBind(IPAddress.Loopback, port))
             {
                 return port;
             }
@@ -187,20 +187,6 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
 
         throw new InvalidOperationException(
             $"no free port between {ports.InstancePortsFrom} and {ports.InstancePortsTo} (environments.local.ports.instancesFrom/instancesTo): stop what uses them or widen the range");
-    }
-
-    private static bool CanBind(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Started instance {InstanceId} on port {Port} (pid {ProcessId})")]

@@ -1,4 +1,5 @@
 using Cutover.Core.Manifest;
+using static Cutover.Local.OptionChecks;
 
 namespace Cutover.Local.Prometheus;
 
@@ -8,6 +9,8 @@ namespace Cutover.Local.Prometheus;
 /// </summary>
 public sealed record PrometheusOptions
 {
+    private const string FinerUnitReason = "Prometheus durations have no finer unit";
+
     /// <summary>
     /// The folder Prometheus owns: <c>prometheus.yml</c>, <c>targets/instances.json</c>, <c>rules/*.yml</c> and the
     /// TSDB in <c>data/</c>. Relative paths are resolved against the current directory.
@@ -110,8 +113,8 @@ public sealed record PrometheusOptions
             errors.Add($"ServiceMetricsPath must start with '/', not '{ServiceMetricsPath}'.");
         }
 
-        CheckDuration(errors, nameof(ScrapeInterval), ScrapeInterval);
-        CheckDuration(errors, nameof(EvaluationInterval), EvaluationInterval);
+        CheckWholeMilliseconds(errors, nameof(ScrapeInterval), ScrapeInterval, FinerUnitReason);
+        CheckWholeMilliseconds(errors, nameof(EvaluationInterval), EvaluationInterval, FinerUnitReason);
         CheckPositive(errors, nameof(ReadyTimeout), ReadyTimeout);
         CheckPositive(errors, nameof(StopTimeout), StopTimeout);
         if (string.IsNullOrWhiteSpace(RetentionTime))
@@ -125,30 +128,5 @@ public sealed record PrometheusOptions
         }
 
         return errors;
-    }
-
-    private static void CheckPort(List<string> errors, string name, int port)
-    {
-        if (port is < 1 or > 65535)
-        {
-            errors.Add($"{name} must be between 1 and 65535, not {port}.");
-        }
-    }
-
-    private static void CheckPositive(List<string> errors, string name, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{name} must be positive, not {value}.");
-        }
-    }
-
-    private static void CheckDuration(List<string> errors, string name, TimeSpan value)
-    {
-        CheckPositive(errors, name, value);
-        if (value.Ticks % TimeSpan.TicksPerMillisecond != 0)
-        {
-            errors.Add($"{name} must be whole milliseconds (Prometheus durations have no finer unit), not {value}.");
-        }
     }
 }

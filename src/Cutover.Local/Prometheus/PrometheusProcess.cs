@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Cutover.Core.Instances;
+using Cutover.Local.Networking;
+using Cutover.Local.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace Cutover.Local.Prometheus;
@@ -163,7 +165,7 @@ public sealed partial class PrometheusProcess : IAsyncDisposable
         if (!process.HasExited)
         {
             LogStopping(process.Id);
-            if (!UnixSignal.Terminate(process.Id))
+            if (OperatingSystem.IsWindows() || !PosixSignals.Send(process.Id, PosixSignals.SigTerm))
             {
                 process.Kill(entireProcessTree: true);
             }
@@ -272,7 +274,7 @@ public sealed partial class PrometheusProcess : IAsyncDisposable
 
     private async Task<PrometheusStartResult?> CheckConfigAsync(CancellationToken cancellationToken)
     {
-        var promtool = ExecutableLocator.FindPromtool(Options);
+        var promtool = PromtoolLocator.Find(Options);
         if (promtool is null)
         {
             LogPromtoolSkipped();
@@ -350,25 +352,12 @@ public sealed partial class PrometheusProcess : IAsyncDisposable
 
         foreach (var candidate in addresses)
         {
-            var listener = new TcpListener(candidate, Options.Port);
-            try
-            {
-                listener.Start();
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            // Anything but a taken port (an address this host lacks, a privileged port) Prometheus reports itself, in its own words.
+            if (LoopbackPorts.Probe(candidate, Options.Port) == SocketError.AddressAlreadyInUse)
             {
                 return PortUnavailable(string.Create(
                     CultureInfo.InvariantCulture,
                     $"Port {Options.Port} on {candidate} is already in use, so Prometheus cannot listen there. Stop whatever holds it or choose another Prometheus port."));
-            }
-            catch (SocketException)
-            {
-                // Anything else (an address this host lacks, a privileged port) Prometheus reports itself, in its own words.
-                continue;
-            }
-            finally
-            {
-                listener.Stop();
             }
         }
 

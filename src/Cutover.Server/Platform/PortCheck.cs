@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Cutover.Core.Manifest;
+using Cutover.Local.Networking;
 
 namespace Cutover.Server.Platform;
 
@@ -19,24 +18,9 @@ public static class PortCheck
             ("prometheus", ports.PrometheusPort),
             ("controlPlane", ports.ControlPlanePort),
         };
-        var address = IPAddress.TryParse(ports.BindAddress, out var parsed) ? parsed : IPAddress.Loopback;
         return fields
-            .Where(f => !CanBind(address, f.Port))
+            .Where(f => !LoopbackPorts.CanBind(ports.BindAddress, f.Port))
             .Select(f => $"port {f.Port} on {ports.BindAddress} is already in use ({manifestPath}: environments.local.ports.{f.Field}); stop what holds it ('ss -ltnp | grep :{f.Port}') or choose another port")
             .ToList();
-    }
-
-    private static bool CanBind(IPAddress address, int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(address, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -3,6 +3,7 @@ using Cutover.Core.Instances;
 using Cutover.Core.Manifest;
 using Cutover.Core.Routing;
 using Cutover.Local.Haproxy;
+using Cutover.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cutover.Local.Tests.Haproxy;

@@ -1,4 +1,5 @@
 using Cutover.Core.Instances;
+using Cutover.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using Cutover.Local.Prometheus;
+using Cutover.Testing;
 
 namespace Cutover.Local.Tests.Prometheus;
 
@@ -69,7 +70,7 @@ public sealed class PrometheusClientTests
     public async Task QueryAsync_NothingListening_ReturnsUnreachableFailure()
     {
         using var httpClient = new HttpClient();
-        var client = new PrometheusClient(httpClient, new Uri($"http://127.0.0.1:{TestPorts.GetFree()}"));
+        var client = new PrometheusClient(httpClient, new Uri($"http://127.0.0.1:{FreePorts.Next()}"));
 
         var result = await client.QueryAsync("up", null, CancellationToken.None);
 

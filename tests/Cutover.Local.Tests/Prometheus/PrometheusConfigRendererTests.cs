@@ -120,7 +120,7 @@ public sealed class PrometheusConfigRendererTests
         await File.WriteAllTextAsync(options.TargetsFilePath, "[]");
         await File.WriteAllTextAsync(options.ConfigFilePath, PrometheusConfigRenderer.Render(options));
 
-        var promtool = ExecutableLocator.FindPromtool(options);
+        var promtool = PromtoolLocator.Find(options);
         if (promtool is null)
         {
             await using var prometheus = TemporaryPrometheus.Create(options with { RuntimeDirectory = Directory.CreateTempSubdirectory("cutover-prometheus-").FullName });

@@ -1,4 +1,5 @@
 using Cutover.Local.Prometheus;
+using Cutover.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cutover.Local.Tests.Prometheus;
@@ -25,10 +26,10 @@ internal sealed class TemporaryPrometheus : IAsyncDisposable
     {
         RuntimeDirectory = Directory.CreateTempSubdirectory("cutover-prometheus-").FullName,
         ServiceName = "demo",
-        Port = port ?? TestPorts.GetFree(),
+        Port = port ?? FreePorts.Next(),
 
         // Nothing listens there: the haproxy job is simply down.
-        HaproxyStatsPort = TestPorts.GetFree(),
+        HaproxyStatsPort = FreePorts.Next(),
     };
 
     public static TemporaryPrometheus Create(PrometheusOptions? options = null) => new(options ?? CreateOptions());

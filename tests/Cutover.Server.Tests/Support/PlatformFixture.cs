@@ -133,7 +133,8 @@ internal sealed class PlatformFixture : IAsyncDisposable
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
         var options = OptionsFor(ManifestYaml(NewPorts(), extraRelease), directory);
-        var app = ControlPlaneHost.Build(options);
+        // Warnings only: the release events are asserted through the audit trail, not read from the log.
+        var app = ControlPlaneHost.Build(options, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         await app.StartAsync();
         return new PlatformFixture(directory, options, app);
     }

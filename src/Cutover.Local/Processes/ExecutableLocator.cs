@@ -1,9 +1,13 @@
-namespace Cutover.Local.Prometheus;
+namespace Cutover.Local.Processes;
 
 /// <summary>Finds executables the way a shell does: a path as given, a bare name on PATH.</summary>
 internal static class ExecutableLocator
 {
-    public static string? Find(string nameOrPath)
+    /// <summary>
+    /// The full path of <paramref name="nameOrPath"/>: as given when it contains a directory separator, else the first
+    /// match in a PATH directory, then in <paramref name="fallbackDirectories"/>; null when there is none.
+    /// </summary>
+    public static string? Find(string nameOrPath, params IEnumerable<string> fallbackDirectories)
     {
         if (nameOrPath.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)
             || nameOrPath.Contains(Path.AltDirectorySeparatorChar, StringComparison.Ordinal))
@@ -13,20 +17,8 @@ internal static class ExecutableLocator
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(fallbackDirectories)
             .Select(directory => Path.Combine(directory, nameOrPath))
             .FirstOrDefault(File.Exists);
-    }
-
-    /// <summary>promtool: the configured path, else next to the Prometheus binary, else on PATH; null when none or disabled.</summary>
-    public static string? FindPromtool(PrometheusOptions options)
-    {
-        if (options.PromtoolPath is { } configured)
-        {
-            return configured.Length == 0 ? null : Find(configured);
-        }
-
-        var prometheus = Find(options.PrometheusPath);
-        var sibling = prometheus is null ? null : Path.Combine(Path.GetDirectoryName(prometheus)!, "promtool");
-        return sibling is not null && File.Exists(sibling) ? sibling : Find("promtool");
     }
 }
