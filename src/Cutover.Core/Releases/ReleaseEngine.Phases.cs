@@ -142,7 +142,7 @@ public sealed partial class ReleaseEngine
         return outcome != HoldOutcome.Aborted || await RollBackFromAbortAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task FinishAsync(CancellationToken cancellationToken)
+    private async Task<bool> FinishAsync(CancellationToken cancellationToken)
     {
         await TransitionAsync(s => s with { Phase = ReleasePhase.Finishing }, cancellationToken).ConfigureAwait(false);
         var release = Current;
@@ -158,6 +158,7 @@ public sealed partial class ReleaseEngine
 
         await TransitionAsync(s => s with { Phase = ReleasePhase.Succeeded, EndedAt = _time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         await AuditAsync(EngineActor, "release.succeeded", $"{release.Version} serves 100% of production traffic", cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<bool> RollBackFromAbortAsync(CancellationToken cancellationToken)

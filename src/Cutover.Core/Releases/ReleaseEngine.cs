@@ -64,17 +64,71 @@ public sealed partial class ReleaseEngine : IDisposable
             $"{release.Kind} of {release.Version} replacing {release.PreviousVersion ?? "nothing"}, {release.Strategy}, steps {string.Join("→", release.Steps.Select(s => s.Weight + "%"))}",
             cancellationToken).ConfigureAwait(false);
 
+        return await GuardAsync(
+            async ct => await ProvisionAsync(ct).ConfigureAwait(false)
+                && await PreTrafficAsync(ct).ConfigureAwait(false)
+                && await AwaitApprovalAsync(ct).ConfigureAwait(false)
+                && await ShiftAsync(ct).ConfigureAwait(false)
+                && await BakeAsync(ct).ConfigureAwait(false)
+                && await FinishAsync(ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Continues a release saved by a control plane that stopped without finishing it. Traffic already moved stays
+    /// where the saved state says; checks that may have been cut half way (health gate, hooks) are not trusted, so a
+    /// release interrupted before any production traffic moved is rolled back; an accepted abort is carried out.
+    /// </summary>
+    public async Task<ReleaseState> ResumeAsync(CancellationToken cancellationToken)
+    {
+        var release = Current;
+        await AuditAsync(EngineActor, "release.resumed", $"control plane restarted; the release was at {Describe(release)}", cancellationToken).ConfigureAwait(false);
+        if (release.AbortRequested is { } abort)
+        {
+            _abort = (abort.Actor, abort.Reason);
+        }
+
+        return await GuardAsync(
+            async ct =>
+            {
+                if (_abort is not null)
+                {
+                    return await RollBackFromAbortAsync(ct).ConfigureAwait(false);
+                }
+
+                switch (release.Phase)
+                {
+                    case ReleasePhase.Provisioning or ReleasePhase.HealthGate or ReleasePhase.PreTraffic:
+                        await RollBackAsync(EngineActor, $"the control plane restarted during {Describe(release.Phase)}; a check cut half way is not trusted", failed: false, ct).ConfigureAwait(false);
+                        return false;
+                    case ReleasePhase.RollingBack:
+                        await RollBackAsync(EngineActor, release.Reason ?? "rollback interrupted by a restart", failed: false, ct).ConfigureAwait(false);
+                        return false;
+                    case ReleasePhase.AwaitingApproval:
+                        return await AwaitApprovalAsync(ct).ConfigureAwait(false)
+                            && await ShiftAsync(ct).ConfigureAwait(false)
+                            && await BakeAsync(ct).ConfigureAwait(false)
+                            && await FinishAsync(ct).ConfigureAwait(false);
+                    case ReleasePhase.Shifting:
+                        return await ShiftAsync(ct).ConfigureAwait(false)
+                            && await BakeAsync(ct).ConfigureAwait(false)
+                            && await FinishAsync(ct).ConfigureAwait(false);
+                    case ReleasePhase.Baking:
+                        return await BakeAsync(ct).ConfigureAwait(false) && await FinishAsync(ct).ConfigureAwait(false);
+                    case ReleasePhase.Finishing:
+                        return await FinishAsync(ct).ConfigureAwait(false);
+                    default:
+                        return false;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReleaseState> GuardAsync(Func<CancellationToken, Task<bool>> phases, CancellationToken cancellationToken)
+    {
         try
         {
-            var carryOn = await ProvisionAsync(cancellationToken).ConfigureAwait(false)
-                && await PreTrafficAsync(cancellationToken).ConfigureAwait(false)
-                && await AwaitApprovalAsync(cancellationToken).ConfigureAwait(false)
-                && await ShiftAsync(cancellationToken).ConfigureAwait(false)
-                && await BakeAsync(cancellationToken).ConfigureAwait(false);
-            if (carryOn)
-            {
-                await FinishAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await phases(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -124,6 +178,7 @@ public sealed partial class ReleaseEngine : IDisposable
         {
             case ReleaseCommand.Abort:
                 _abort = (actor, "aborted by operator");
+                await SaveLockedAsync(state with { AbortRequested = new AbortRequest(actor, "aborted by operator") }, cancellationToken).ConfigureAwait(false);
                 await _store.AppendAuditAsync(Entry(actor, "command.abort", $"abort requested at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
                 await _abortSource.CancelAsync().ConfigureAwait(false);
                 return CommandOutcome.Ok("abort accepted: traffic is going back to " + (state.PreviousVersion ?? "the old version"));

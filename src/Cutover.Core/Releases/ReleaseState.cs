@@ -42,6 +42,9 @@ public sealed record ReleaseState
 
     public IReadOnlyList<InstanceEndpoint> OldInstances { get; init; } = [];
 
+    /// <summary>An abort that was accepted but may not have finished; set before the rollback begins.</summary>
+    public AbortRequest? AbortRequested { get; init; }
+
     /// <summary>Why the release ended the way it did (rollback reason, failure), or null while it runs or after success.</summary>
     public string? Reason { get; init; }
 

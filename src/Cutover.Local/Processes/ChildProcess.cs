@@ -3,20 +3,17 @@ using System.Diagnostics;
 namespace Cutover.Local.Processes;
 
 /// <summary>
-/// A child process whose output goes to a log file, stopped with SIGTERM and killed only after a grace period.
-/// Shared by service instances, HAProxy and Prometheus supervision.
+/// A child process whose output goes straight to a log file, stopped with SIGTERM and killed only after a grace period.
+/// The shell redirects the output (no pipe to this process), so the child keeps running and logging if the control
+/// plane dies: a restarted control plane adopts it instead of losing traffic.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StreamWriter _log;
-    private readonly Task _pump;
 
-    private ChildProcess(Process process, StreamWriter log)
+    private ChildProcess(Process process)
     {
         _process = process;
-        _log = log;
-        _pump = Task.WhenAll(PumpAsync(process.StandardOutput), PumpAsync(process.StandardError));
     }
 
     public int ProcessId => _process.Id;
@@ -33,14 +30,16 @@ public sealed class ChildProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string> environment,
         string logPath)
     {
-        var info = new ProcessStartInfo(fileName)
+        // exec: the shell becomes the program, so the pid is the program's and signals reach it directly.
+        var info = new ProcessStartInfo("/bin/sh")
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("exec \"$@\" >>\"$CUTOVER_LOG_FILE\" 2>&1 </dev/null");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -51,18 +50,11 @@ public sealed class ChildProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
-        var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-        try
-        {
-            var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
-            return new ChildProcess(process, log);
-        }
-        catch
-        {
-            log.Dispose();
-            throw;
-        }
+        var fullLogPath = Path.GetFullPath(logPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullLogPath)!);
+        info.Environment["CUTOVER_LOG_FILE"] = fullLogPath;
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
+        return new ChildProcess(process);
     }
 
     /// <summary>SIGTERM, then SIGKILL if it has not exited after <paramref name="gracePeriod"/>. Returns the exit code.</summary>
@@ -84,7 +76,6 @@ public sealed class ChildProcess : IAsyncDisposable
             }
         }
 
-        await _pump.ConfigureAwait(false);
         return _process.ExitCode;
     }
 
@@ -98,19 +89,6 @@ public sealed class ChildProcess : IAsyncDisposable
             await _process.WaitForExitAsync().ConfigureAwait(false);
         }
 
-        await _pump.ConfigureAwait(false);
-        await _log.DisposeAsync().ConfigureAwait(false);
         _process.Dispose();
-    }
-
-    private async Task PumpAsync(StreamReader reader)
-    {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            lock (_log)
-            {
-                _log.WriteLine(line);
-            }
-        }
     }
 }

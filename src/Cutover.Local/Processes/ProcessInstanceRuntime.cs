@@ -14,9 +14,9 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     private readonly ProcessInstanceRuntimeOptions _options;
     private readonly HttpClient _http;
     private readonly ILogger<ProcessInstanceRuntime> _logger;
-    private readonly ConcurrentDictionary<string, (InstanceEndpoint Endpoint, ChildProcess Process)> _instances = new();
+    // Child is null for an instance adopted from an earlier control plane: known by pid only.
+    private readonly ConcurrentDictionary<string, (InstanceEndpoint Endpoint, ChildProcess? Child)> _instances = new();
     private readonly Lock _portGate = new();
-    private int _sequence;
 
     public ProcessInstanceRuntime(ProcessInstanceRuntimeOptions options, HttpClient http, ILogger<ProcessInstanceRuntime> logger)
     {
@@ -26,11 +26,60 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         _logger = logger;
     }
 
-    public IReadOnlyList<InstanceEndpoint> Running => [.. _instances.Values.Where(i => !i.Process.HasExited).Select(i => i.Endpoint)];
+    public IReadOnlyList<InstanceEndpoint> Running => [.. _instances.Values.Where(i => ExitCodeOf(i) is null).Select(i => i.Endpoint)];
 
-    /// <summary>The exit code of an instance this runtime started that has exited on its own; null while it runs.</summary>
+    /// <summary>Marker in every instance's environment: finds this platform's instances among all processes.</summary>
+    private string Tag => Path.GetFullPath(_options.LogDirectory);
+
+    /// <summary>
+    /// The exit code of a known instance that has exited on its own; null while it runs or when unknown.
+    /// An adopted instance that is gone reports -1: its real exit code went to the control plane that started it.
+    /// </summary>
     public int? ExitCodeOf(string instanceId) =>
-        _instances.TryGetValue(instanceId, out var known) ? known.Process.ExitCode : null;
+        _instances.TryGetValue(instanceId, out var known) ? ExitCodeOf(known) : null;
+
+    /// <summary>
+    /// Takes over an instance started by an earlier control plane, if its process still runs and still is that
+    /// instance. Returns false (and adopts nothing) otherwise.
+    /// </summary>
+    public bool Adopt(InstanceEndpoint instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (!IsInstanceProcess(instance))
+        {
+            return false;
+        }
+
+        _instances.TryAdd(instance.Id, (instance, null));
+        LogAdopted(_logger, instance.Id, instance.ProcessId);
+        return true;
+    }
+
+    /// <summary>Processes of this platform's instances that nobody adopted: leftovers of a crashed control plane.</summary>
+    public IReadOnlyList<(int ProcessId, string InstanceId)> FindOrphans()
+    {
+        var orphans = new List<(int, string)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            var environment = ReadEnvironment(pid);
+            if (environment.TryGetValue("CUTOVER_RUNTIME_TAG", out var tag) && tag == Tag
+                && environment.TryGetValue("CUTOVER_INSTANCE_ID", out var id) && !_instances.ContainsKey(id))
+            {
+                orphans.Add((pid, id));
+            }
+        }
+
+        return orphans;
+    }
+
+    /// <summary>Stops a leftover process found by <see cref="FindOrphans"/>, gracefully.</summary>
+    public Task StopOrphanAsync(int processId, string instanceId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
+        StopByPidAsync(new InstanceEndpoint(instanceId, string.Empty, "127.0.0.1", 0, processId), gracePeriod, cancellationToken);
 
     public Task<InstanceEndpoint> StartAsync(string version, CancellationToken cancellationToken)
     {
@@ -44,7 +93,8 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         lock (_portGate)
         {
             var port = FindFreePort();
-            var id = $"{version}-{Interlocked.Increment(ref _sequence)}-{port}";
+            // Random suffix: ids stay unique across control-plane restarts, which reuse ports.
+            var id = $"{version}-{port}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2))}";
             var environment = new Dictionary<string, string>(run.Env, StringComparer.Ordinal);
             foreach (var (key, value) in spec.Env)
             {
@@ -60,6 +110,7 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
             environment["CUTOVER_VERSION"] = version;
             environment["CUTOVER_INSTANCE_ID"] = id;
             environment["CUTOVER_SERVICE"] = manifest.Service.Name;
+            environment["CUTOVER_RUNTIME_TAG"] = Tag;
 
             var workingDirectory = Path.GetFullPath(Path.Combine(_options.ManifestDirectory, run.WorkingDirectory));
             var process = ChildProcess.Start(run.Command, run.Args, workingDirectory, environment, Path.Combine(_options.LogDirectory, id + ".log"));
@@ -73,7 +124,7 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     public async Task<ProbeResult> ProbeAsync(InstanceEndpoint instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (_instances.TryGetValue(instance.Id, out var known) && known.Process.ExitCode is { } exitCode)
+        if (_instances.TryGetValue(instance.Id, out var known) && ExitCodeOf(known) is { } exitCode)
         {
             return ProbeResult.Exited(exitCode);
         }
@@ -101,24 +152,39 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     public async Task StopAsync(InstanceEndpoint instance, TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (_instances.TryRemove(instance.Id, out var known))
+        if (_instances.TryRemove(instance.Id, out var known) && known.Child is { } child)
         {
-            var exitCode = await known.Process.StopAsync(gracePeriod, cancellationToken).ConfigureAwait(false);
-            await known.Process.DisposeAsync().ConfigureAwait(false);
+            var exitCode = await child.StopAsync(gracePeriod, cancellationToken).ConfigureAwait(false);
+            await child.DisposeAsync().ConfigureAwait(false);
             LogStopped(_logger, instance.Id, exitCode);
         }
-        else if (IsInstanceProcess(instance))
+        else
         {
-            // Not started by this control plane (it restarted since): stop it by pid, same grace.
-            PosixSignals.Send(instance.ProcessId, PosixSignals.SigTerm);
-            var deadline = Environment.TickCount64 + (long)gracePeriod.TotalMilliseconds;
-            while (PosixSignals.Exists(instance.ProcessId) && Environment.TickCount64 < deadline)
-            {
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-            }
+            // Adopted, or not started by this control plane at all: stop it by pid, same grace.
+            await StopByPidAsync(instance, gracePeriod, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
+    private async Task StopByPidAsync(InstanceEndpoint instance, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    {
+        if (!IsInstanceProcess(instance))
+        {
+            return;
+        }
+
+        PosixSignals.Send(instance.ProcessId, PosixSignals.SigTerm);
+        var deadline = Environment.TickCount64 + (long)gracePeriod.TotalMilliseconds;
+        while (IsInstanceProcess(instance) && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsInstanceProcess(instance))
+        {
             PosixSignals.Send(instance.ProcessId, PosixSignals.SigKill);
         }
+
+        LogStopped(_logger, instance.Id, -1);
     }
 
     public async ValueTask DisposeAsync()
@@ -131,16 +197,49 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     /// True when the pid still belongs to this instance: its environment names the instance id. A pid alone could
     /// have been reused by an unrelated process since the instance was recorded.
     /// </summary>
-    internal static bool IsInstanceProcess(InstanceEndpoint instance)
+    internal static bool IsInstanceProcess(InstanceEndpoint instance) =>
+        instance.ProcessId > 0
+        && ReadEnvironment(instance.ProcessId).TryGetValue("CUTOVER_INSTANCE_ID", out var id)
+        && id == instance.Id
+        && !IsZombie(instance.ProcessId);
+
+    private static int? ExitCodeOf((InstanceEndpoint Endpoint, ChildProcess? Child) known) =>
+        known.Child is { } child ? child.ExitCode : IsInstanceProcess(known.Endpoint) ? null : -1;
+
+    private static Dictionary<string, string> ReadEnvironment(int processId)
     {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            var environment = File.ReadAllText($"/proc/{instance.ProcessId}/environ");
-            return environment.Split('\0').Contains($"CUTOVER_INSTANCE_ID={instance.Id}", StringComparer.Ordinal);
+            foreach (var entry in File.ReadAllText($"/proc/{processId}/environ").Split('\0'))
+            {
+                var equals = entry.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0)
+                {
+                    variables[entry[..equals]] = entry[(equals + 1)..];
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            // Gone, or not ours to read: no variables.
+        }
+
+        return variables;
+    }
+
+    /// <summary>An exited process not yet reaped by its parent still shows its environment; it is not running.</summary>
+    private static bool IsZombie(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state is "Z" or "X";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 
@@ -194,4 +293,7 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Stopped instance {InstanceId} (exit code {ExitCode})")]
     private static partial void LogStopped(ILogger logger, string instanceId, int exitCode);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Adopted instance {InstanceId} (pid {ProcessId}) from an earlier control plane")]
+    private static partial void LogAdopted(ILogger logger, string instanceId, int processId);
 }

@@ -23,7 +23,7 @@ internal sealed class ReleaseHarness : IDisposable
 
     public ReleaseEngine Engine { get; private set; } = null!;
 
-    public static async Task<ReleaseHarness> StartAsync(ReleaseStrategyKind strategy, ReleaseSpec? spec = null, string version = "v2")
+    public static async Task<ReleaseHarness> StartAsync(ReleaseStrategyKind strategy, ReleaseSpec? spec = null, string version = "v2", Func<ReleaseHarness, ReleaseState, Task<ReleaseState>>? saved = null)
     {
         var harness = new ReleaseHarness();
         for (var i = 0; i < 2; i++)
@@ -62,11 +62,33 @@ internal sealed class ReleaseHarness : IDisposable
             StartedAt = harness.Time.GetUtcNow(),
             OldInstances = [.. harness.OldInstances],
         };
+        if (saved is not null)
+        {
+            state = await saved(harness, state);
+            await harness.Store.SaveReleaseAsync(state, CancellationToken.None);
+        }
+
         harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, settings, harness.Time);
         return harness;
     }
 
     public Task<ReleaseState> Run() => Task.Run(() => Engine.RunAsync(CancellationToken.None));
+
+    public Task<ReleaseState> Resume() => Task.Run(() => Engine.ResumeAsync(CancellationToken.None));
+
+    /// <summary>Two instances of <paramref name="version"/> started and in the load balancer, as a crashed control plane left them.</summary>
+    public async Task<IReadOnlyList<InstanceEndpoint>> StartRoutedAsync(string version)
+    {
+        var started = new List<InstanceEndpoint>();
+        for (var i = 0; i < 2; i++)
+        {
+            var instance = await Runtime.StartAsync(version, CancellationToken.None);
+            await Router.AddAsync(instance, CancellationToken.None);
+            started.Add(instance);
+        }
+
+        return started;
+    }
 
     /// <summary>Moves the fake clock in small steps, letting the engine's continuations run, until the condition holds.</summary>
     public async Task AdvanceUntilAsync(Func<ReleaseState, bool> condition, TimeSpan? limit = null)
