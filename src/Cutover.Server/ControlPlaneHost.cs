@@ -17,7 +17,7 @@ public static class ControlPlaneHost
     public static WebApplication Build(ControlPlaneOptions options, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Information)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var busy = PortCheck.FindBusy(options.Ports, options.Manifest.SourcePath);
+        var busy = PortCheck.FindBusy(options.Ports, options.Manifest.SourcePath, PortsHeldByLeftovers(options));
         if (busy.Count > 0)
         {
             throw new PlatformStartException(string.Join(Environment.NewLine, busy));
@@ -44,6 +44,23 @@ public static class ControlPlaneHost
         var coordinator = app.Services.GetRequiredService<ReleaseCoordinator>();
         app.Lifetime.ApplicationStopping.Register(coordinator.CancelRunning);
         return app;
+    }
+
+    /// <summary>Ports our own HAProxy or Prometheus still hold after a control plane was killed: not a conflict.</summary>
+    private static HashSet<string> PortsHeldByLeftovers(ControlPlaneOptions options)
+    {
+        var ours = new HashSet<string>(StringComparer.Ordinal);
+        if (Leftovers.HaproxyAnswers(LocalPlatform.HaproxySocketPath(options)))
+        {
+            ours.UnionWith(["production", "test", "haproxyStats"]);
+        }
+
+        if (Leftovers.FindPrometheus(LocalPlatform.PrometheusConfigPath(options)).Count > 0)
+        {
+            ours.Add("prometheus");
+        }
+
+        return ours;
     }
 
     public static IServiceCollection AddControlPlane(this IServiceCollection services, ControlPlaneOptions options, TimeProvider time)

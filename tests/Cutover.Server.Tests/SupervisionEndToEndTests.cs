@@ -21,17 +21,17 @@ public sealed class SupervisionEndToEndTests
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Api.StatusResponse after;
+        IReadOnlyList<Core.Releases.AuditEntry> audit;
         do
         {
             await Task.Delay(200);
-            after = await platform.GetStatusAsync();
+            audit = await platform.GetAuditAsync("platform");
         }
-        while ((after.Instances.Count(i => i.Healthy && i.TrafficPercent > 0) < 2 || after.Instances.Any(i => i.Id == victim.Id)) && clock.Elapsed < TimeSpan.FromSeconds(30));
+        while (!audit.Any(a => a.Event == "instance.replaced") && clock.Elapsed < TimeSpan.FromSeconds(30));
 
+        var after = await platform.GetStatusAsync();
         await load.WaitForResponsesAsync(100, TimeSpan.FromSeconds(10));
         var report = await load.StopAsync();
-        var audit = await platform.GetAuditAsync("platform");
 
         after.Instances.Count.ShouldBe(2);
         after.Instances.ShouldNotContain(i => i.Id == victim.Id);

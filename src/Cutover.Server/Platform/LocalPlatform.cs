@@ -45,11 +45,9 @@ public sealed partial class LocalPlatform(
         var ports = options.Ports;
         var state = Directory.CreateDirectory(options.StateDirectory).FullName;
         _store = await SqliteReleaseStore.OpenAsync(Path.Combine(state, "cutover.db"), cancellationToken).ConfigureAwait(false);
-        await FailInterruptedReleasesAsync(cancellationToken).ConfigureAwait(false);
-
         var haproxyOptions = new HaproxyOptions
         {
-            RuntimeDirectory = Path.Combine(state, "haproxy"),
+            RuntimeDirectory = HaproxyDirectory(options),
             Ports = ports,
             HealthCheck = options.Manifest.Service.HealthCheck,
             SlotCount = Math.Max(16, options.Instances * 4),
@@ -62,16 +60,12 @@ public sealed partial class LocalPlatform(
         }
 
         _router = new HaproxyRouter(_haproxy.RouterOptions, loggers.CreateLogger<HaproxyRouter>(), time);
-        if (haproxyStart.Adopted)
-        {
-            // HAProxy outlived an earlier control plane: learn its occupied slots so they are not reused blindly.
-            await _router.RecoverAsync(_ => null, cancellationToken).ConfigureAwait(false);
-        }
 
         _prometheus = new PrometheusProcess(
-            PrometheusOptions.FromPorts(ports, Path.Combine(state, "prometheus"), options.Manifest.Service.Name),
+            PrometheusOptions.FromPorts(ports, PrometheusDirectory(options), options.Manifest.Service.Name),
             loggers.CreateLogger<PrometheusProcess>(),
             time);
+        await StopLeftoverPrometheusAsync(_prometheus.Options.ConfigFilePath, cancellationToken).ConfigureAwait(false);
         await _prometheus.UpdateTargetsAsync([], cancellationToken).ConfigureAwait(false);
         var prometheusStart = await _prometheus.StartAsync(cancellationToken).ConfigureAwait(false);
         if (!prometheusStart.Started)
@@ -90,7 +84,117 @@ public sealed partial class LocalPlatform(
             httpClients.CreateClient(nameof(LocalPlatform)),
             loggers.CreateLogger<ProcessInstanceRuntime>());
 
-        await StartCurrentVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await RecoverAsync(haproxyStart.Adopted, cancellationToken).ConfigureAwait(false))
+        {
+            await StartCurrentVersionAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A Prometheus still running from a control plane that died holds the port and the data folder's lock; it is
+    /// recognised by its config file on its command line and stopped (it keeps no state that a restart loses).
+    /// </summary>
+    private static async Task StopLeftoverPrometheusAsync(string configFile, CancellationToken cancellationToken)
+    {
+        foreach (var pid in Leftovers.FindPrometheus(configFile))
+        {
+            try
+            {
+                using var leftover = System.Diagnostics.Process.GetProcessById(pid);
+                leftover.Kill();
+                await leftover.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException)
+            {
+                // Exited meanwhile.
+            }
+        }
+    }
+
+    public static string HaproxySocketPath(ControlPlaneOptions options) =>
+        new HaproxyOptions { RuntimeDirectory = HaproxyDirectory(options) }.SocketPath;
+
+    public static string PrometheusConfigPath(ControlPlaneOptions options) =>
+        PrometheusOptions.FromPorts(options.Ports, PrometheusDirectory(options), options.Manifest.Service.Name).ConfigFilePath;
+
+    private static string HaproxyDirectory(ControlPlaneOptions options) => Path.Combine(Path.GetFullPath(options.StateDirectory), "haproxy");
+
+    private static string PrometheusDirectory(ControlPlaneOptions options) => Path.Combine(Path.GetFullPath(options.StateDirectory), "prometheus");
+
+    /// <summary>A release an earlier control plane left unfinished, for the coordinator to resume; null when none.</summary>
+    public ReleaseState? InterruptedRelease { get; private set; }
+
+    /// <summary>
+    /// After a control plane died without stopping what it started: adopt the instances that still run, re-learn
+    /// HAProxy's slots (HAProxy kept routing meanwhile), take dead and unknown instances out, stop orphans.
+    /// Returns true when the serving version runs on adopted instances and nothing needs starting.
+    /// </summary>
+    private async Task<bool> RecoverAsync(bool haproxySurvived, CancellationToken cancellationToken)
+    {
+        var deployment = await Store.GetDeploymentAsync(cancellationToken).ConfigureAwait(false);
+        var releases = await Store.ListReleasesAsync(20, cancellationToken).ConfigureAwait(false);
+        var interrupted = releases.FirstOrDefault(r => !r.IsTerminal);
+        var known = (deployment?.Instances ?? [])
+            .Concat(interrupted?.OldInstances ?? [])
+            .Concat(interrupted?.NewInstances ?? [])
+            .DistinctBy(i => i.Id)
+            .ToList();
+        var adopted = known.Where(_runtime!.Adopt).ToList();
+        var dead = known.Except(adopted).ToList();
+        if (haproxySurvived)
+        {
+            await _router!.RecoverAsync(adopted, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (pid, id) in _runtime.FindOrphans())
+        {
+            await _runtime.StopOrphanAsync(pid, id, options.Manifest.Service.Shutdown.StopTimeout, cancellationToken).ConfigureAwait(false);
+            await AuditAsync("instance.orphan-stopped", $"{id} (pid {pid}) was left by an earlier control plane and belongs to no release; stopped", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (known.Count > 0 || haproxySurvived)
+        {
+            await AuditAsync(
+                "platform.recovering",
+                $"an earlier control plane stopped without cleaning up; HAProxy {(haproxySurvived ? "kept serving and was adopted" : "had stopped")}; adopted {adopted.Count} instance(s), {dead.Count} gone" + (interrupted is null ? string.Empty : $"; release {interrupted.Id} ({interrupted.Phase}) will be resumed"),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (interrupted is not null && haproxySurvived)
+        {
+            // The engine takes it from here: it knows which of these instances should carry traffic.
+            InterruptedRelease = interrupted;
+            await _router!.ReleaseUnrecognizedSlotsAsync(cancellationToken).ConfigureAwait(false);
+            await RefreshScrapeTargetsAsync().ConfigureAwait(false);
+            return true;
+        }
+
+        if (interrupted is not null)
+        {
+            // Without the load balancer's state the release cannot be trusted: end it; the serving version starts anew.
+            var reason = $"the control plane and HAProxy stopped during {interrupted.Phase}; {interrupted.PreviousVersion} serves production again";
+            await Store.SaveReleaseAsync(interrupted with { Phase = ReleasePhase.Failed, Reason = reason, EndedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            await Store.AppendAuditAsync(new AuditEntry(0, interrupted.Id, time.GetUtcNow(), PlatformActor, "release.failed", reason), cancellationToken).ConfigureAwait(false);
+            foreach (var instance in adopted.Where(a => interrupted.NewInstances.Any(n => n.Id == a.Id)))
+            {
+                await _runtime.StopAsync(instance, options.Manifest.Service.Shutdown.StopTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        var serving = adopted.Where(a => deployment!.Instances.Any(d => d.Id == a.Id)).ToList();
+        if (!haproxySurvived || serving.Count == 0)
+        {
+            return false;
+        }
+
+        await Router.SetWeightsAsync(TrafficWeights.Compute(serving.Select(i => i.Id).ToList(), [], 0), cancellationToken).ConfigureAwait(false);
+        await _router!.ReleaseUnrecognizedSlotsAsync(cancellationToken).ConfigureAwait(false);
+        await Store.SaveDeploymentAsync(deployment! with { Instances = serving }, cancellationToken).ConfigureAwait(false);
+        await RefreshScrapeTargetsAsync().ConfigureAwait(false);
+        await AuditAsync("platform.started", $"{serving.Count} adopted instance(s) of {deployment!.Version} serve {options.ProductionUri}", cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -308,23 +412,6 @@ public sealed partial class LocalPlatform(
         }
 
         return instances;
-    }
-
-    /// <summary>
-    /// A release left unfinished by an earlier control plane is marked failed: its instances died with it.
-    /// Resuming it instead is the crash-safety work of issue 3.
-    /// </summary>
-    private async Task FailInterruptedReleasesAsync(CancellationToken cancellationToken)
-    {
-        foreach (var release in await Store.ListReleasesAsync(20, cancellationToken).ConfigureAwait(false))
-        {
-            if (!release.IsTerminal)
-            {
-                var reason = $"the control plane stopped during {release.Phase}; the release was not resumed and {release.PreviousVersion} serves production";
-                await Store.SaveReleaseAsync(release with { Phase = ReleasePhase.Failed, Reason = reason, EndedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-                await Store.AppendAuditAsync(new AuditEntry(0, release.Id, time.GetUtcNow(), PlatformActor, "release.failed", reason), cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     private async Task RefreshScrapeTargetsAsync()

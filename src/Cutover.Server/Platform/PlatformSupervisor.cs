@@ -19,6 +19,7 @@ public sealed partial class PlatformSupervisor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await coordinator.ResumeInterruptedAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

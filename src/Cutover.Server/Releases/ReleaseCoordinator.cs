@@ -84,6 +84,30 @@ public sealed partial class ReleaseCoordinator(
         return await engine.SendAsync(command, actor, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Resumes a release an earlier control plane left unfinished (see <see cref="LocalPlatform.InterruptedRelease"/>).</summary>
+    public async Task ResumeInterruptedAsync(CancellationToken cancellationToken)
+    {
+        if (platform.InterruptedRelease is not { } release)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var settings = ReleaseSettings.From(options.Manifest, options.Instances, options.TestUri);
+            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, settings, time);
+            engine.StateChanged += platform.OnReleaseChanged;
+            _engine = engine;
+            _run = Task.Run(() => RunAsync(engine, resume: true), CancellationToken.None);
+            LogReleaseResumed(logger, release.Id, release.Phase);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The version that served before the current one: what the latest successful release replaced.</summary>
     public async Task<string?> PreviousVersionAsync(Deployment? deployment, CancellationToken cancellationToken)
     {
@@ -181,7 +205,7 @@ public sealed partial class ReleaseCoordinator(
             engine.StateChanged += platform.OnReleaseChanged;
             _engine?.Dispose();
             _engine = engine;
-            _run = Task.Run(() => RunAsync(engine), CancellationToken.None);
+            _run = Task.Run(() => RunAsync(engine, resume: false), CancellationToken.None);
             LogReleaseStarted(logger, release.Id, version, strategy, actor);
             return CoordinatorResult.Started(release, $"release {release.Id} started: {kind} of {version} with {strategy}");
         }
@@ -191,9 +215,11 @@ public sealed partial class ReleaseCoordinator(
         }
     }
 
-    private async Task RunAsync(ReleaseEngine engine)
+    private async Task RunAsync(ReleaseEngine engine, bool resume)
     {
-        var result = await engine.RunAsync(_shutdown.Token).ConfigureAwait(false);
+        var result = resume
+            ? await engine.ResumeAsync(_shutdown.Token).ConfigureAwait(false)
+            : await engine.RunAsync(_shutdown.Token).ConfigureAwait(false);
         LogReleaseEnded(logger, result.Id, result.Phase, result.Reason ?? "-");
     }
 
@@ -205,6 +231,9 @@ public sealed partial class ReleaseCoordinator(
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Release {ReleaseId} of {Version} started ({Strategy}) by {Actor}")]
     private static partial void LogReleaseStarted(ILogger logger, string releaseId, string version, ReleaseStrategyKind strategy, string actor);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Resuming release {ReleaseId} left at {Phase} by an earlier control plane")]
+    private static partial void LogReleaseResumed(ILogger logger, string releaseId, ReleasePhase phase);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Release {ReleaseId} ended: {Phase} ({Reason})")]
     private static partial void LogReleaseEnded(ILogger logger, string releaseId, ReleasePhase phase, string reason);

@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+
+namespace Cutover.Server.Platform;
+
+/// <summary>
+/// HAProxy and Prometheus that an earlier control plane started and did not stop (it was killed). They hold their
+/// ports legitimately: HAProxy is adopted and keeps serving, Prometheus is replaced.
+/// </summary>
+public static class Leftovers
+{
+    /// <summary>True when HAProxy's admin socket in this state folder answers: our own HAProxy still runs.</summary>
+    public static bool HaproxyAnswers(string socketPath)
+    {
+        if (!File.Exists(socketPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Pids of Prometheus processes started with this config file.</summary>
+    public static IReadOnlyList<int> FindPrometheus(string configFile)
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
+                if (commandLine.Contains("prometheus", StringComparison.Ordinal) && commandLine.Contains(configFile, StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone, or not ours to read.
+            }
+        }
+
+        return found;
+    }
+}
