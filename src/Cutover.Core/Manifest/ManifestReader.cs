@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -30,6 +30,7 @@ internal sealed partial class ManifestReader(string file)
             ? ReadEnvironments(environmentsField, service?.Instances)
             : DefaultEnvironments();
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
+        var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
 
         if (_errors.Count > 0 || service is null)
         {
@@ -43,6 +44,7 @@ internal sealed partial class ManifestReader(string file)
             Versions = versions,
             Environments = environments,
             Release = release,
+            Alarms = alarms,
         };
     }
 

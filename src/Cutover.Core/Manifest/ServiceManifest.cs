@@ -1,6 +1,6 @@
 namespace Cutover.Core.Manifest;
 
-/// <summary>The whole of <c>cutover.yaml</c>: one service, its versions, environments and release strategy.</summary>
+/// <summary>The whole of <c>cutover.yaml</c>: one service, its versions, environments, release strategy and alarms.</summary>
 public sealed record ServiceManifest
 {
     /// <summary>The file the manifest was read from, for error messages.</summary>
@@ -14,4 +14,7 @@ public sealed record ServiceManifest
     public required IReadOnlyDictionary<string, EnvironmentSpec> Environments { get; init; }
 
     public required ReleaseSpec Release { get; init; }
+
+    /// <summary>The alarms that judge each version; <see cref="AlarmsSpec.Effective"/> is the list to evaluate. Default: the default alarms.</summary>
+    public AlarmsSpec Alarms { get; init; } = new();
 }
