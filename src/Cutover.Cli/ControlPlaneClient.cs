@@ -20,8 +20,11 @@ internal sealed class ControlPlaneClient(HttpClient http)
     public Task<ApiResult<StatusResponse>> GetStatusAsync(CancellationToken cancellationToken) =>
         SendAsync<StatusResponse>(HttpMethod.Get, "api/v1/status", null, cancellationToken);
 
-    public Task<ApiResult<ReleaseState>> DeployAsync(string version, string? strategy, CancellationToken cancellationToken) =>
-        SendAsync<ReleaseState>(HttpMethod.Post, "api/v1/releases", new DeployRequest(version, strategy), cancellationToken);
+    public Task<ApiResult<ReleaseState>> DeployAsync(string version, string? strategy, bool ignoreAlarms, CancellationToken cancellationToken) =>
+        SendAsync<ReleaseState>(HttpMethod.Post, "api/v1/releases", new DeployRequest(version, strategy, ignoreAlarms), cancellationToken);
+
+    public Task<ApiResult<List<AlarmStatusResponse>>> ListAlarmsAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<AlarmStatusResponse>>(HttpMethod.Get, "api/v1/alarms", null, cancellationToken);
 
     public Task<ApiResult<ReleaseState>> RollbackAsync(CancellationToken cancellationToken) =>
         SendAsync<ReleaseState>(HttpMethod.Post, "api/v1/rollback", null, cancellationToken);

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Cutover.Core.Alarms;
+using Cutover.Server.Alarms;
 using Cutover.Server.Api;
 using Cutover.Server.Platform;
 using Cutover.Server.Releases;
@@ -72,7 +74,10 @@ public static class ControlPlaneHost
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<LocalPlatform>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalPlatform>());
+        services.AddSingleton(sp => new AlarmMonitor(options.Manifest.Alarms.Effective, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAlarmStatusSource>(sp => sp.GetRequiredService<AlarmMonitor>());
         services.AddSingleton<ReleaseCoordinator>();
+        services.AddHostedService<AlarmService>();
         services.AddHostedService<PlatformSupervisor>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         return services;

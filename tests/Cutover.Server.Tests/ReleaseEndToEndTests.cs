@@ -110,6 +110,7 @@ public sealed class ReleaseEndToEndTests
     public async Task Deploy_UnknownVersionOrSecondRelease_IsRefusedWithAClearMessage()
     {
         await using var platform = await PlatformFixture.StartAsync();
+        await using var load = LoadGenerator.Start(platform.Production);
 
         using var unknown = await platform.Api.PostAsJsonAsync("api/v1/releases", new { version = "v9" });
         var unknownBody = await unknown.Content.ReadAsStringAsync();
@@ -121,7 +122,7 @@ public sealed class ReleaseEndToEndTests
 
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknownBody.ShouldContain("unknown version 'v9'");
-        unknownBody.ShouldContain("v1, v2, v3-broken, v6-unready");
+        unknownBody.ShouldContain("v1, v2, v3-broken, v3-errors, v4-slow, v5-leak, v6-unready");
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         secondBody.ShouldContain($"release {running.Id} of v2 is running");
         badStrategy.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -133,9 +134,9 @@ public sealed class ReleaseEndToEndTests
     public async Task Rollback_AfterFinishedRelease_BringsBackThePreviousVersionUnderLoad()
     {
         await using var platform = await PlatformFixture.StartAsync();
+        await using var load = LoadGenerator.Start(platform.Production);
         var first = await platform.DeployAsync("v2", "blueGreen");
         await platform.WaitForAsync(first.Id, r => r.IsTerminal);
-        await using var load = LoadGenerator.Start(platform.Production);
         await load.WaitForResponsesAsync(50, TimeSpan.FromSeconds(10));
 
         using var response = await platform.Api.PostAsync("api/v1/rollback", null);

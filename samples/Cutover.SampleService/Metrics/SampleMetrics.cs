@@ -34,6 +34,10 @@ internal sealed class SampleMetrics
             "HTTP request duration in seconds, by route template.",
             DurationBuckets,
             static path => [new Label("path", path)]));
+        // The series alarms divide by exist from the first scrape, at 0: increase() over a series that appears
+        // mid-window misses its first errors, which would delay detecting a bad version by a scrape or two.
+        _requests.Increment((200, "/"), 0);
+        _requests.Increment((500, "/"), 0);
         InFlight = Registry.Register(new Gauge(RequestsInFlight, "HTTP requests being served right now."));
         Registry.Register(new CallbackGauge(ResidentMemoryBytes, "Resident memory size in bytes.", () => readResidentBytes()));
         Registry.Register(new CallbackGauge(

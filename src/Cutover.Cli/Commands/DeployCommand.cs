@@ -14,12 +14,18 @@ internal sealed class DeployCommand : Command
 
     private readonly Option<bool> _noWait = new("--no-wait") { Description = "Return once the release has started" };
 
+    private readonly Option<bool> _ignoreAlarms = new("--ignore-alarms")
+    {
+        Description = "Release even though a rollback alarm is already in ALARM for the serving version (audited)",
+    };
+
     public DeployCommand()
         : base("deploy", "Release a version with zero downtime; exit 0 succeeded, 3 rolled back, 1 failed")
     {
         Arguments.Add(_version);
         Options.Add(_strategy);
         Options.Add(_noWait);
+        Options.Add(_ignoreAlarms);
         SetAction(ExecuteAsync);
     }
 
@@ -31,7 +37,7 @@ internal sealed class DeployCommand : Command
             return ExitCodes.InvalidInput;
         }
 
-        var started = await client.DeployAsync(parseResult.GetValue(_version)!, parseResult.GetValue(_strategy), cancellationToken).ConfigureAwait(false);
+        var started = await client.DeployAsync(parseResult.GetValue(_version)!, parseResult.GetValue(_strategy), parseResult.GetValue(_ignoreAlarms), cancellationToken).ConfigureAwait(false);
         if (!started.Ok)
         {
             return CliContext.Report(started);

@@ -55,6 +55,20 @@ internal sealed class StatusCommand : Command
             console.WriteLine(line);
         }
 
+        var alarms = await client.ListAlarmsAsync(cancellationToken).ConfigureAwait(false);
+        if (alarms.Value is { Count: > 0 } states)
+        {
+            var alarmTable = new Table().AddColumns("alarm", "version", "state", "severity", "rollback", "why");
+            foreach (var a in states)
+            {
+                // The state is written out in words; colour only repeats it.
+                var state = a.State switch { "ALARM" => "[red]ALARM[/]", "OK" => "[green]OK[/]", _ => "[yellow]INSUFFICIENT_DATA[/]" };
+                alarmTable.AddRow(Markup.Escape(a.Alarm), Markup.Escape(a.Scope), state, a.Severity, a.Rollback ? "yes" : "no", Markup.Escape(a.Reason.Length > 90 ? a.Reason[..90] + "…" : a.Reason));
+            }
+
+            console.Write(alarmTable);
+        }
+
         foreach (var (name, url) in status.Endpoints)
         {
             console.MarkupLine($"  {name,-13} {Markup.Escape(url)}");

@@ -6,7 +6,7 @@ namespace Cutover.Core.Alarms;
 /// <see cref="Evaluate"/> re-evaluates with <see cref="AlarmEvaluator"/> and records a transition when the state
 /// changes. Thread-safe. Odd data (NaN, infinities, duplicates, out of order, far in the future) never throws.
 /// </summary>
-public sealed class AlarmMonitor
+public sealed class AlarmMonitor : IAlarmStatusSource
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
@@ -179,6 +179,16 @@ public sealed class AlarmMonitor
         lock (_gate)
         {
             return [.. AllPairs().Where(p => p.Scope == scope && p.State == AlarmState.Alarm).Select(p => p.Status)];
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<AlarmStatus> StatusesFor(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        lock (_gate)
+        {
+            return [.. AllPairs().Where(p => p.Scope == scope).Select(p => p.Status)];
         }
     }
 

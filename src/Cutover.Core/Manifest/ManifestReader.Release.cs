@@ -7,7 +7,7 @@ namespace Cutover.Core.Manifest;
 internal sealed partial class ManifestReader
 {
     private static readonly string[] ReleaseFields =
-        ["strategy", "preTrafficHooks", "manualApproval", "bakeTime", "terminationWait", "canary", "linear"];
+        ["strategy", "preTrafficHooks", "manualApproval", "bakeTime", "terminationWait", "insufficientAlarmData", "alarmDataTimeout", "canary", "linear"];
 
     // Spelt out rather than built from CommandFields: static initialisers in other partial files run in no set order.
     private static readonly string[] HookFields = ["name", "command", "args", "workingDirectory", "env", "timeout"];
@@ -25,6 +25,12 @@ internal sealed partial class ManifestReader
         ["linear"] = ReleaseStrategyKind.Linear,
     };
 
+    private static readonly Dictionary<string, InsufficientDataPolicy> InsufficientDataPolicies = new(StringComparer.Ordinal)
+    {
+        ["hold"] = InsufficientDataPolicy.Hold,
+        ["proceed"] = InsufficientDataPolicy.Proceed,
+    };
+
     private ReleaseSpec ReadRelease(YamlField field)
     {
         var map = OpenMap(field, ReleaseFields);
@@ -37,6 +43,8 @@ internal sealed partial class ManifestReader
             // Zero bake time and termination wait are allowed: they trade safety for speed, which is the user's call.
             BakeTime = Duration(map, "bakeTime", allowZero: true) ?? defaults.BakeTime,
             TerminationWait = Duration(map, "terminationWait", allowZero: true) ?? defaults.TerminationWait,
+            InsufficientAlarmData = (map.Get("insufficientAlarmData") is { } policy ? Choice(policy, InsufficientDataPolicies) : null) ?? defaults.InsufficientAlarmData,
+            AlarmDataTimeout = Duration(map, "alarmDataTimeout", allowZero: false) ?? defaults.AlarmDataTimeout,
             Canary = map.Get("canary") is { } canary ? ReadCanary(canary) : defaults.Canary,
             Linear = map.Get("linear") is { } linear ? ReadLinear(linear) : defaults.Linear,
         };

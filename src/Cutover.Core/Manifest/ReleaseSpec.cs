@@ -18,6 +18,15 @@ public sealed record ReleaseSpec
     /// <summary>Time the drained old version is kept before it is stopped, for a fast rollback. Default 5 s.</summary>
     public TimeSpan TerminationWait { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A rollback alarm in INSUFFICIENT_DATA for the new version at the end of a step: hold (default) or proceed.
+    /// Like Flagger, a canary that cannot be judged does not advance.
+    /// </summary>
+    public InsufficientDataPolicy InsufficientAlarmData { get; init; } = InsufficientDataPolicy.Hold;
+
+    /// <summary>How long a held step waits for alarm data before the release is rolled back as inconclusive. Default 30 s.</summary>
+    public TimeSpan AlarmDataTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public CanarySpec Canary { get; init; } = new();
 
     public LinearSpec Linear { get; init; } = new();

@@ -1,8 +1,13 @@
+using Cutover.Core.Alarms;
+
 namespace Cutover.Core.Releases;
 
 /// <summary>Saving state, the audit trail, and waits that operators can pause, promote or abort.</summary>
 public sealed partial class ReleaseEngine
 {
+    /// <summary>How often a hold looks at the new version's alarms: detection to rollback is bounded by this plus the alarm's own period.</summary>
+    private static readonly TimeSpan AlarmPollInterval = TimeSpan.FromMilliseconds(250);
+
     private enum HoldOutcome
     {
         Elapsed,
@@ -13,6 +18,8 @@ public sealed partial class ReleaseEngine
     /// <summary>
     /// Holds for <paramref name="duration"/> of unpaused time (infinite: until promoted or aborted).
     /// Time spent paused does not count, so a paused step resumes with the pause it had left.
+    /// While the new version carries production traffic, its rollback alarms are checked every
+    /// <see cref="AlarmPollInterval"/>: one in ALARM aborts the hold, paused or not.
     /// </summary>
     private async Task<HoldOutcome> HoldAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -20,7 +27,7 @@ public sealed partial class ReleaseEngine
         while (true)
         {
             var signal = Volatile.Read(ref _signal).Task;
-            if (_abort is not null)
+            if (_abort is not null || CheckAlarms())
             {
                 return HoldOutcome.Aborted;
             }
@@ -31,25 +38,54 @@ public sealed partial class ReleaseEngine
                 return HoldOutcome.Promoted;
             }
 
-            if (Current.Paused || remaining == Timeout.InfiniteTimeSpan)
-            {
-                await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (remaining <= TimeSpan.Zero)
+            var waitingForCommand = Current.Paused || remaining == Timeout.InfiniteTimeSpan;
+            if (!waitingForCommand && remaining <= TimeSpan.Zero)
             {
                 return HoldOutcome.Elapsed;
             }
 
+            // Watching alarms: wake up at least every poll interval. Otherwise sleep until the hold ends or a command comes.
+            var slice = waitingForCommand ? Timeout.InfiniteTimeSpan : remaining;
+            if (WatchesAlarms)
+            {
+                slice = waitingForCommand ? AlarmPollInterval : Min(remaining, AlarmPollInterval);
+            }
+
             var started = _time.GetTimestamp();
             using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var delay = Task.Delay(remaining, _time, stopDelay.Token);
-            var first = await Task.WhenAny(delay, signal).ConfigureAwait(false);
+            var delay = Task.Delay(slice, _time, stopDelay.Token);
+            await Task.WhenAny(delay, signal).ConfigureAwait(false);
             await stopDelay.CancelAsync().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            remaining = first == delay ? TimeSpan.Zero : remaining - _time.GetElapsedTime(started);
+            if (!waitingForCommand)
+            {
+                remaining -= Min(_time.GetElapsedTime(started), remaining);
+            }
         }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>True once the new version has production traffic: from the first shift until the release ends.</summary>
+    private bool WatchesAlarms => Current.Phase is ReleasePhase.Shifting or ReleasePhase.Baking;
+
+    /// <summary>A rollback alarm of the new version in ALARM turns into an abort by that alarm, with its values.</summary>
+    private bool CheckAlarms()
+    {
+        if (!WatchesAlarms)
+        {
+            return false;
+        }
+
+        var release = Current;
+        var firing = _alarms.StatusesFor(release.Version).FirstOrDefault(s => s.Alarm.Rollback && s.State == AlarmState.Alarm);
+        if (firing is null)
+        {
+            return false;
+        }
+
+        _abort ??= ($"alarm:{firing.Alarm.Name}", $"alarm {firing.Alarm.Name} is in ALARM for {release.Version}: {firing.Reason}");
+        return true;
     }
 
     private async Task TransitionAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Cutover.Core.Alarms;
 using Cutover.Core.Hooks;
 using Cutover.Core.Instances;
 using Cutover.Core.Routing;
@@ -17,6 +18,7 @@ public sealed partial class ReleaseEngine : IDisposable
     private readonly ITrafficRouter _router;
     private readonly IHookRunner _hooks;
     private readonly IReleaseStore _store;
+    private readonly IAlarmStatusSource _alarms;
     private readonly ReleaseSettings _settings;
     private readonly TimeProvider _time;
     private readonly HealthGate _healthGate;
@@ -33,6 +35,7 @@ public sealed partial class ReleaseEngine : IDisposable
         ITrafficRouter router,
         IHookRunner hooks,
         IReleaseStore store,
+        IAlarmStatusSource alarms,
         ReleaseSettings settings,
         TimeProvider time)
     {
@@ -43,6 +46,7 @@ public sealed partial class ReleaseEngine : IDisposable
         _router = router;
         _hooks = hooks;
         _store = store;
+        _alarms = alarms;
         _settings = settings;
         _time = time;
         _healthGate = new HealthGate(runtime, router, settings.HealthCheck, time);

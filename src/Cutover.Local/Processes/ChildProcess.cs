@@ -14,7 +14,12 @@ public sealed class ChildProcess : IAsyncDisposable
     private ChildProcess(Process process)
     {
         _process = process;
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => Exited?.Invoke(this, EventArgs.Empty);
     }
+
+    /// <summary>Raised when the process exits, whatever the cause.</summary>
+    public event EventHandler? Exited;
 
     public int ProcessId => _process.Id;
 

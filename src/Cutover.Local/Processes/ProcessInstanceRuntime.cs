@@ -17,11 +17,14 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     // Child is null for an instance adopted from an earlier control plane: known by pid only.
     private readonly ConcurrentDictionary<string, (InstanceEndpoint Endpoint, ChildProcess? Child)> _instances = new();
     private readonly Lock _portGate = new();
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<(string Version, DateTimeOffset At)> _unexpectedExits = new();
 
-    public ProcessInstanceRuntime(ProcessInstanceRuntimeOptions options, HttpClient http, ILogger<ProcessInstanceRuntime> logger)
+    public ProcessInstanceRuntime(ProcessInstanceRuntimeOptions options, HttpClient http, ILogger<ProcessInstanceRuntime> logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _time = time;
         _http = http;
         _logger = logger;
     }
@@ -37,6 +40,10 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     /// </summary>
     public int? ExitCodeOf(string instanceId) =>
         _instances.TryGetValue(instanceId, out var known) ? ExitCodeOf(known) : null;
+
+    /// <summary>Instances of <paramref name="version"/> that exited on their own between the two times.</summary>
+    public int UnexpectedExits(string version, DateTimeOffset from, DateTimeOffset to) =>
+        _unexpectedExits.Count(e => e.Version == version && e.At > from && e.At <= to);
 
     /// <summary>
     /// Takes over an instance started by an earlier control plane, if its process still runs and still is that
@@ -116,6 +123,15 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
             var process = ChildProcess.Start(run.Command, run.Args, workingDirectory, environment, Path.Combine(_options.LogDirectory, id + ".log"));
             var endpoint = new InstanceEndpoint(id, version, "127.0.0.1", port, process.ProcessId);
             _instances[id] = (endpoint, process);
+            process.Exited += (_, _) =>
+            {
+                // Still registered means nobody asked it to stop: a crash, counted for the crash-loop alarm.
+                if (_instances.ContainsKey(id))
+                {
+                    _unexpectedExits.Enqueue((version, _time.GetUtcNow()));
+                    LogExited(_logger, id, process.ExitCode ?? -1);
+                }
+            };
             LogStarted(_logger, id, port, process.ProcessId);
             return Task.FromResult(endpoint);
         }
@@ -293,6 +309,9 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Stopped instance {InstanceId} (exit code {ExitCode})")]
     private static partial void LogStopped(ILogger logger, string instanceId, int exitCode);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Instance {InstanceId} exited on its own with code {ExitCode}")]
+    private static partial void LogExited(ILogger logger, string instanceId, int exitCode);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Adopted instance {InstanceId} (pid {ProcessId}) from an earlier control plane")]
     private static partial void LogAdopted(ILogger logger, string instanceId, int processId);

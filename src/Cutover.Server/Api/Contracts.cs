@@ -3,7 +3,7 @@ using Cutover.Core.Releases;
 namespace Cutover.Server.Api;
 
 /// <summary>Body of <c>POST /api/v1/releases</c>.</summary>
-public sealed record DeployRequest(string Version, string? Strategy);
+public sealed record DeployRequest(string Version, string? Strategy, bool IgnoreAlarms = false);
 
 /// <summary>Answer to a pause, resume, promote or abort.</summary>
 public sealed record CommandResponse(string ReleaseId, string Message, ReleaseState Release);
@@ -20,3 +20,6 @@ public sealed record StatusResponse(
     IReadOnlyList<InstanceStatus> Instances,
     ReleaseState? Release,
     IReadOnlyDictionary<string, string> Endpoints);
+
+/// <summary>One alarm's state for one version, as <c>GET /api/v1/alarms</c> reports it.</summary>
+public sealed record AlarmStatusResponse(string Alarm, string Scope, string State, string Severity, bool Rollback, DateTimeOffset Since, string Reason);

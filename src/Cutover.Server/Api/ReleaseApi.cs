@@ -25,6 +25,7 @@ public static class ReleaseApi
         api.MapPost("/releases/current/{command}", SendCommandAsync);
         api.MapPost("/rollback", RollbackAsync);
         api.MapGet("/audit", ListAuditAsync);
+        api.MapGet("/alarms", ListAlarms);
         api.MapPost("/shutdown", Shutdown);
         return app;
     }
@@ -46,7 +47,7 @@ public static class ReleaseApi
             return Problem(StatusCodes.Status400BadRequest, "missing body", "send {\"version\": \"v2\", \"strategy\": \"canary\"}");
         }
 
-        var result = await coordinator.DeployAsync(request.Version, request.Strategy, Actor(context), cancellationToken).ConfigureAwait(false);
+        var result = await coordinator.DeployAsync(request.Version, request.Strategy, request.IgnoreAlarms, Actor(context), cancellationToken).ConfigureAwait(false);
         return ToResult(result);
     }
 
@@ -89,6 +90,18 @@ public static class ReleaseApi
 
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(LocalPlatform platform, string? release, int? limit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await platform.Store.ListAuditAsync(release, Math.Clamp(limit ?? 200, 1, 10_000), cancellationToken).ConfigureAwait(false));
+
+    private static Ok<List<AlarmStatusResponse>> ListAlarms(Core.Alarms.AlarmMonitor monitor) =>
+        TypedResults.Ok(monitor.States
+            .Select(s => new AlarmStatusResponse(
+                s.Alarm.Name,
+                s.Scope,
+                s.State switch { Core.Alarms.AlarmState.Ok => "OK", Core.Alarms.AlarmState.Alarm => "ALARM", _ => "INSUFFICIENT_DATA" },
+                s.Alarm.Severity.ToString().ToLowerInvariant(),
+                s.Alarm.Rollback,
+                s.Since,
+                s.Reason))
+            .ToList());
 
     private static Accepted<string> Shutdown(Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime)
     {

@@ -2,6 +2,7 @@ using Cutover.Core.Hooks;
 using Cutover.Core.Instances;
 using Cutover.Core.Releases;
 using Cutover.Core.Routing;
+using Cutover.Local.Alarms;
 using Cutover.Local.Haproxy;
 using Cutover.Local.Hooks;
 using Cutover.Local.Processes;
@@ -31,6 +32,7 @@ public sealed partial class LocalPlatform(
     private HaproxyRouter? _router;
     private PrometheusProcess? _prometheus;
     private ProcessInstanceRuntime? _runtime;
+    private PrometheusDatapointSource? _datapoints;
 
     public IReleaseStore Store => _store ?? throw NotStarted();
 
@@ -39,6 +41,9 @@ public sealed partial class LocalPlatform(
     public IInstanceRuntime Runtime => _runtime ?? throw NotStarted();
 
     public IHookRunner Hooks { get; } = new ProcessHookRunner(options.ManifestDirectory);
+
+    /// <summary>Alarm datapoints for a version, from this platform's Prometheus and instance exits.</summary>
+    public PrometheusDatapointSource Datapoints => _datapoints ?? throw NotStarted();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +87,11 @@ public sealed partial class LocalPlatform(
                 LogDirectory = Path.Combine(state, "logs"),
             },
             httpClients.CreateClient(nameof(LocalPlatform)),
-            loggers.CreateLogger<ProcessInstanceRuntime>());
+            loggers.CreateLogger<ProcessInstanceRuntime>(),
+            time);
+
+        var prometheusClient = new PrometheusClient(httpClients.CreateClient(nameof(PrometheusClient)), _prometheus.BaseUri);
+        _datapoints = new PrometheusDatapointSource(prometheusClient, _runtime.UnexpectedExits);
 
         if (!await RecoverAsync(haproxyStart.Adopted, cancellationToken).ConfigureAwait(false))
         {

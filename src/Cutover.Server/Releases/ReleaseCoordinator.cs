@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cutover.Core.Alarms;
 using Cutover.Core.Manifest;
 using Cutover.Core.Releases;
 using Cutover.Server.Platform;
@@ -12,6 +13,7 @@ namespace Cutover.Server.Releases;
 /// </summary>
 public sealed partial class ReleaseCoordinator(
     LocalPlatform platform,
+    IAlarmStatusSource alarms,
     ControlPlaneOptions options,
     TimeProvider time,
     ILogger<ReleaseCoordinator> logger) : IAsyncDisposable
@@ -27,7 +29,7 @@ public sealed partial class ReleaseCoordinator(
     /// <summary>The engine of the latest release started by this process (running or ended).</summary>
     public ReleaseState? Latest => _engine?.Current;
 
-    public async Task<CoordinatorResult> DeployAsync(string version, string? strategyName, string actor, CancellationToken cancellationToken)
+    public async Task<CoordinatorResult> DeployAsync(string version, string? strategyName, bool ignoreAlarms, string actor, CancellationToken cancellationToken)
     {
         var manifest = options.Manifest;
         if (string.IsNullOrWhiteSpace(version))
@@ -52,7 +54,7 @@ public sealed partial class ReleaseCoordinator(
             return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"unknown strategy '{strategyName}': use blueGreen, canary or linear");
         }
 
-        return await StartAsync(version, strategy, ReleaseKind.Deploy, actor, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(version, strategy, ReleaseKind.Deploy, actor, ignoreAlarms, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Brings back the version that served before the current one, as an immediate blue/green release.</summary>
@@ -70,7 +72,8 @@ public sealed partial class ReleaseCoordinator(
             return CoordinatorResult.Refused(CoordinatorError.Conflict, $"nothing to roll back to: {deployment?.Version ?? "no version"} is the first version released here");
         }
 
-        return await StartAsync(previous, ReleaseStrategyKind.BlueGreen, ReleaseKind.Rollback, actor, cancellationToken).ConfigureAwait(false);
+        // A rollback is how an operator answers a firing alarm: it is never blocked by one.
+        return await StartAsync(previous, ReleaseStrategyKind.BlueGreen, ReleaseKind.Rollback, actor, ignoreAlarms: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CommandOutcome> SendAsync(ReleaseCommand command, string actor, CancellationToken cancellationToken)
@@ -96,7 +99,7 @@ public sealed partial class ReleaseCoordinator(
         try
         {
             var settings = ReleaseSettings.From(options.Manifest, options.Instances, options.TestUri);
-            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, settings, time);
+            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, alarms, settings, time);
             engine.StateChanged += platform.OnReleaseChanged;
             _engine = engine;
             _run = Task.Run(() => RunAsync(engine, resume: true), CancellationToken.None);
@@ -161,7 +164,7 @@ public sealed partial class ReleaseCoordinator(
         _gate.Dispose();
     }
 
-    private async Task<CoordinatorResult> StartAsync(string version, ReleaseStrategyKind strategy, ReleaseKind kind, string actor, CancellationToken cancellationToken)
+    private async Task<CoordinatorResult> StartAsync(string version, ReleaseStrategyKind strategy, ReleaseKind kind, string actor, bool ignoreAlarms, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -184,6 +187,16 @@ public sealed partial class ReleaseCoordinator(
                 return CoordinatorResult.Refused(CoordinatorError.Conflict, $"{version} already serves production; nothing to release");
             }
 
+            // ECS and Copilot silently start a release while an alarm already fires; its rollback would then be
+            // blamed on the new version. Refuse instead, unless the operator says otherwise.
+            var firing = alarms.StatusesFor(deployment.Version).Where(s => s.Alarm.Rollback && s.State == AlarmState.Alarm).ToList();
+            if (firing.Count > 0 && !ignoreAlarms)
+            {
+                return CoordinatorResult.Refused(
+                    CoordinatorError.Conflict,
+                    $"alarm {string.Join(", ", firing.Select(f => f.Alarm.Name))} is already in ALARM for {deployment.Version}, the serving version ({firing[0].Reason}); fix that first, or deploy with --ignore-alarms to release anyway");
+            }
+
             var now = time.GetUtcNow();
             var release = new ReleaseState
             {
@@ -199,9 +212,13 @@ public sealed partial class ReleaseCoordinator(
                 OldInstances = deployment.Instances,
             };
             await platform.Store.SaveReleaseAsync(release, cancellationToken).ConfigureAwait(false);
+            if (firing.Count > 0)
+            {
+                await platform.Store.AppendAuditAsync(new AuditEntry(0, release.Id, now, actor, "alarm.overridden", $"released although {string.Join(", ", firing.Select(f => f.Alarm.Name))} was in ALARM for {deployment.Version} (--ignore-alarms)"), cancellationToken).ConfigureAwait(false);
+            }
 
             var settings = ReleaseSettings.From(options.Manifest, options.Instances, options.TestUri);
-            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, settings, time);
+            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, alarms, settings, time);
             engine.StateChanged += platform.OnReleaseChanged;
             _engine?.Dispose();
             _engine = engine;

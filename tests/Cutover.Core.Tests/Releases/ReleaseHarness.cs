@@ -19,6 +19,8 @@ internal sealed class ReleaseHarness : IDisposable
 
     public InMemoryReleaseStore Store { get; } = new();
 
+    public FakeAlarmStatusSource Alarms { get; } = new();
+
     public List<InstanceEndpoint> OldInstances { get; } = [];
 
     public ReleaseEngine Engine { get; private set; } = null!;
@@ -68,7 +70,7 @@ internal sealed class ReleaseHarness : IDisposable
             await harness.Store.SaveReleaseAsync(state, CancellationToken.None);
         }
 
-        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, settings, harness.Time);
+        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, harness.Alarms, settings, harness.Time);
         return harness;
     }
 

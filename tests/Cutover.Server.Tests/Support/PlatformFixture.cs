@@ -37,7 +37,7 @@ internal sealed class PlatformFixture : IAsyncDisposable
 
     public Uri Production => Options.ProductionUri;
 
-    public static string ManifestYaml(LocalPortsSpec ports, string extraRelease = "") => $$"""
+    public static string ManifestYaml(LocalPortsSpec ports, string extraSections = "", bool smokeHook = true) => $$"""
         service:
           name: sample
           run:
@@ -62,6 +62,12 @@ internal sealed class PlatformFixture : IAsyncDisposable
             env: { GREETING: hi }
           v3-broken:
             faults: { errorRate: 1.0 }
+          v3-errors:
+            faults: { errorRate: 0.2 }
+          v4-slow:
+            faults: { addedLatency: 2500ms }
+          v5-leak:
+            faults: { memoryGrowthMbPerSecond: 100 }
           v6-unready:
             faults: { failReadiness: true }
         environments:
@@ -77,11 +83,7 @@ internal sealed class PlatformFixture : IAsyncDisposable
               instancesTo: {{ports.InstancePortsTo}}
         release:
           strategy: canary
-          preTrafficHooks:
-            - name: smoke
-              command: bash
-              args: ["{{Path.Combine(RepositoryPaths.Root, "scripts", "smoke.sh")}}"]
-              timeout: 20s
+          preTrafficHooks: {{(smokeHook ? SmokeHook : "[]")}}
           bakeTime: 1s
           terminationWait: 1s
           canary:
@@ -90,8 +92,10 @@ internal sealed class PlatformFixture : IAsyncDisposable
           linear:
             stepPercent: 50
             interval: 1s
-        {{extraRelease}}
+        {{extraSections}}
         """;
+
+    private static string SmokeHook => $"[{{ name: smoke, command: bash, args: [\"{Path.Combine(RepositoryPaths.Root, "scripts", "smoke.sh")}\"], timeout: 20s }}]";
 
     public static LocalPortsSpec NewPorts()
     {
@@ -129,19 +133,22 @@ internal sealed class PlatformFixture : IAsyncDisposable
         };
     }
 
-    public static async Task<PlatformFixture> StartAsync(string extraRelease = "")
+    public static async Task<PlatformFixture> StartAsync(string extraSections = "", bool smokeHook = true)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
-        var options = OptionsFor(ManifestYaml(NewPorts(), extraRelease), directory);
+        var options = OptionsFor(ManifestYaml(NewPorts(), extraSections, smokeHook), directory);
         // Warnings only: the release events are asserted through the audit trail, not read from the log.
         var app = ControlPlaneHost.Build(options, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         await app.StartAsync();
         return new PlatformFixture(directory, options, app);
     }
 
-    public async Task<ReleaseState> DeployAsync(string version, string? strategy = null)
+    public Task<ReleaseState> DeployAsync(string version, string? strategy = null) => DeployWithAsync(new DeployRequest(version, strategy));
+
+    public async Task<ReleaseState> DeployWithAsync(DeployRequest request)
     {
-        using var response = await Api.PostAsJsonAsync("api/v1/releases", new DeployRequest(version, strategy), Json);
+        var version = request.Version;
+        using var response = await Api.PostAsJsonAsync("api/v1/releases", request, Json);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
