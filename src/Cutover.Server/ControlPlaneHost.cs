@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Cutover.Core.Alarms;
 using Cutover.Server.Alarms;
 using Cutover.Server.Api;
+using Cutover.Server.Notifications;
 using Cutover.Server.Platform;
 using Cutover.Server.Releases;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ public static class ControlPlaneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapReleaseApi();
+        app.MapNotificationsApi();
         var coordinator = app.Services.GetRequiredService<ReleaseCoordinator>();
         app.Lifetime.ApplicationStopping.Register(coordinator.CancelRunning);
         return app;
@@ -57,9 +59,14 @@ public static class ControlPlaneHost
             ours.UnionWith(["production", "test", "haproxyStats"]);
         }
 
-        if (Leftovers.FindPrometheus(LocalPlatform.PrometheusConfigPath(options)).Count > 0)
+        if (Leftovers.FindByConfigFile(LocalPlatform.PrometheusConfigPath(options)).Count > 0)
         {
             ours.Add("prometheus");
+        }
+
+        if (options.Manifest.Notifications is null || Leftovers.FindByConfigFile(NotificationService.ConfigPath(options)).Count > 0)
+        {
+            ours.Add("alertmanager");
         }
 
         return ours;
@@ -78,6 +85,7 @@ public static class ControlPlaneHost
         services.AddSingleton<IAlarmStatusSource>(sp => sp.GetRequiredService<AlarmMonitor>());
         services.AddSingleton<ReleaseCoordinator>();
         services.AddHostedService<AlarmService>();
+        services.AddHostedService<NotificationService>();
         services.AddHostedService<PlatformSupervisor>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         return services;

@@ -17,6 +17,9 @@ public sealed record LocalPortsSpec
     /// <summary>Prometheus web and API port. Default 9090.</summary>
     public int PrometheusPort { get; init; } = 9090;
 
+    /// <summary>Alertmanager web and API port (started only when the manifest declares notifications). Default 9093.</summary>
+    public int AlertmanagerPort { get; init; } = 9093;
+
     /// <summary>Control plane HTTP API. Default 7400.</summary>
     public int ControlPlanePort { get; init; } = 7400;
 

@@ -10,7 +10,7 @@ internal sealed partial class ManifestReader
     private static readonly string[] EnvironmentFields = ["target", "instances", "regions", "ports"];
 
     private static readonly string[] PortFields =
-        ["bindAddress", "production", "test", "haproxyStats", "prometheus", "controlPlane", "instancesFrom", "instancesTo"];
+        ["bindAddress", "production", "test", "haproxyStats", "prometheus", "alertmanager", "controlPlane", "instancesFrom", "instancesTo"];
 
     private static readonly Dictionary<string, DeploymentTarget> Targets = new(StringComparer.Ordinal)
     {
@@ -134,6 +134,7 @@ internal sealed partial class ManifestReader
             TestPort = Int(map, "test", 1, 65535) ?? defaults.TestPort,
             HaproxyStatsPort = Int(map, "haproxyStats", 1, 65535) ?? defaults.HaproxyStatsPort,
             PrometheusPort = Int(map, "prometheus", 1, 65535) ?? defaults.PrometheusPort,
+            AlertmanagerPort = Int(map, "alertmanager", 1, 65535) ?? defaults.AlertmanagerPort,
             ControlPlanePort = Int(map, "controlPlane", 1, 65535) ?? defaults.ControlPlanePort,
             InstancePortsFrom = Int(map, "instancesFrom", 1, 65535) ?? defaults.InstancePortsFrom,
             InstancePortsTo = Int(map, "instancesTo", 1, 65535) ?? defaults.InstancePortsTo,
@@ -172,6 +173,7 @@ internal sealed partial class ManifestReader
             ("test", ports.TestPort),
             ("haproxyStats", ports.HaproxyStatsPort),
             ("prometheus", ports.PrometheusPort),
+            ("alertmanager", ports.AlertmanagerPort),
             ("controlPlane", ports.ControlPlanePort),
         ];
 

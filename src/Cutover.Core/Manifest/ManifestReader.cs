@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "notifications"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -31,6 +31,7 @@ internal sealed partial class ManifestReader(string file)
             : DefaultEnvironments();
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
         var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
+        var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
 
         if (_errors.Count > 0 || service is null)
         {
@@ -45,6 +46,7 @@ internal sealed partial class ManifestReader(string file)
             Environments = environments,
             Release = release,
             Alarms = alarms,
+            Notifications = notifications,
         };
     }
 

@@ -8,6 +8,24 @@ namespace Cutover.Server.Platform;
 /// </summary>
 public static class Leftovers
 {
+    /// <summary>Stops (SIGKILL) every process started with this config file: they keep no state a restart loses.</summary>
+    public static async Task StopByConfigFileAsync(string configFile, CancellationToken cancellationToken)
+    {
+        foreach (var pid in FindByConfigFile(configFile))
+        {
+            try
+            {
+                using var leftover = System.Diagnostics.Process.GetProcessById(pid);
+                leftover.Kill();
+                await leftover.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException)
+            {
+                // Exited meanwhile.
+            }
+        }
+    }
+
     /// <summary>True when HAProxy's admin socket in this state folder answers: our own HAProxy still runs.</summary>
     public static bool HaproxyAnswers(string socketPath)
     {
@@ -28,8 +46,8 @@ public static class Leftovers
         }
     }
 
-    /// <summary>Pids of Prometheus processes started with this config file.</summary>
-    public static IReadOnlyList<int> FindPrometheus(string configFile)
+    /// <summary>Pids of processes (Prometheus, Alertmanager) started with this config file on their command line.</summary>
+    public static IReadOnlyList<int> FindByConfigFile(string configFile)
     {
         var found = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -42,7 +60,7 @@ public static class Leftovers
             try
             {
                 var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
-                if (commandLine.Contains("prometheus", StringComparison.Ordinal) && commandLine.Contains(configFile, StringComparison.Ordinal))
+                if (commandLine.Contains($"--config.file={configFile}\0", StringComparison.Ordinal))
                 {
                     found.Add(pid);
                 }

@@ -70,7 +70,8 @@ public sealed partial class LocalPlatform(
             PrometheusOptions.FromPorts(ports, PrometheusDirectory(options), options.Manifest.Service.Name),
             loggers.CreateLogger<PrometheusProcess>(),
             time);
-        await StopLeftoverPrometheusAsync(_prometheus.Options.ConfigFilePath, cancellationToken).ConfigureAwait(false);
+        // A Prometheus left by a control plane that was killed holds the port and the TSDB lock.
+        await Leftovers.StopByConfigFileAsync(_prometheus.Options.ConfigFilePath, cancellationToken).ConfigureAwait(false);
         await _prometheus.UpdateTargetsAsync([], cancellationToken).ConfigureAwait(false);
         var prometheusStart = await _prometheus.StartAsync(cancellationToken).ConfigureAwait(false);
         if (!prometheusStart.Started)
@@ -96,27 +97,6 @@ public sealed partial class LocalPlatform(
         if (!await RecoverAsync(haproxyStart.Adopted, cancellationToken).ConfigureAwait(false))
         {
             await StartCurrentVersionAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// A Prometheus still running from a control plane that died holds the port and the data folder's lock; it is
-    /// recognised by its config file on its command line and stopped (it keeps no state that a restart loses).
-    /// </summary>
-    private static async Task StopLeftoverPrometheusAsync(string configFile, CancellationToken cancellationToken)
-    {
-        foreach (var pid in Leftovers.FindPrometheus(configFile))
-        {
-            try
-            {
-                using var leftover = System.Diagnostics.Process.GetProcessById(pid);
-                leftover.Kill();
-                await leftover.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (ArgumentException)
-            {
-                // Exited meanwhile.
-            }
         }
     }
 

@@ -16,6 +16,7 @@ public static class PortCheck
             ("test", ports.TestPort),
             ("haproxyStats", ports.HaproxyStatsPort),
             ("prometheus", ports.PrometheusPort),
+            ("alertmanager", ports.AlertmanagerPort),
             ("controlPlane", ports.ControlPlanePort),
         };
         return fields
