@@ -108,8 +108,11 @@ public static class AlertmanagerConfigRenderer
         ?? (receiver.UrlFromEnv is { } variable ? environment(variable) : null)
         ?? throw new InvalidOperationException($"receiver {receiver.Name}: environment variable {receiver.UrlFromEnv} is not set; export it before 'cutover up'");
 
+    // Relaxed: quotes stay \" rather than \u0022, so the generated file reads as written by hand.
+    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A JSON string is a valid YAML double-quoted scalar, escapes included.</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
+    private static string Quote(string value) => JsonSerializer.Serialize(value, QuoteOptions);
 
     private static string Duration(TimeSpan value) =>
         value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + "ms";
