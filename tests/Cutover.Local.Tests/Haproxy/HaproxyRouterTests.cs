@@ -158,7 +158,11 @@ public sealed class HaproxyRouterTests
         await haproxy.Router.AddAsync(HaproxyHarness.Unreachable("gone"), CancellationToken.None);
 
         await haproxy.Router.SetWeightsAsync(new Dictionary<string, int> { ["blue"] = 37, ["gone"] = 12 }, CancellationToken.None);
-        var state = await haproxy.WaitForStateAsync(state => state.Single(i => i.InstanceId == "gone").Status.Contains("L4CON", StringComparison.Ordinal), "gone checked");
+        // A check in progress shows as "* L7OK 0": wait for both instances' last completed check.
+        var state = await haproxy.WaitForStateAsync(
+            state => state.Single(i => i.InstanceId == "gone").Status.Contains("L4CON", StringComparison.Ordinal)
+                && state.Single(i => i.InstanceId == "blue").Status.StartsWith("UP (L7OK 200", StringComparison.Ordinal),
+            "both checked");
 
         state.Count.ShouldBe(2);
         var healthy = state.Single(instance => instance.InstanceId == "blue");
