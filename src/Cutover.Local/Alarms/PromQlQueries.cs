@@ -14,12 +14,16 @@ public static class PromQlQueries
 
     private const string NotUserTraffic = "path!~\"/health/.*|/metrics\"";
 
-    /// <summary>The query, or null for <see cref="BuiltInMetric.Restarts"/>, which the control plane counts itself.</summary>
-    public static string? For(BuiltInMetric metric, AlarmStatistic statistic, TimeSpan period, string version)
+    /// <summary>
+    /// The query, or null for <see cref="BuiltInMetric.Restarts"/>, which the control plane counts itself.
+    /// With <paramref name="instanceIds"/>, only those instances count: instances of the same version that were
+    /// stopped earlier (an old deployment of a version now rolled back to) must not be judged with the new ones.
+    /// </summary>
+    public static string? For(BuiltInMetric metric, AlarmStatistic statistic, TimeSpan period, string version, IReadOnlyCollection<string>? instanceIds = null)
     {
         ArgumentNullException.ThrowIfNull(statistic);
         var window = Window(period);
-        var service = $"job=\"service\",version=\"{version}\"";
+        var service = $"job=\"service\",version=\"{version}\"" + InstanceMatcher(instanceIds);
         var requests = $"http_requests_total{{{service},{NotUserTraffic}}}";
         var errors = $"http_requests_total{{{service},{NotUserTraffic},code=~\"5..\"}}";
         return metric switch
@@ -41,6 +45,18 @@ public static class PromQlQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         return query.Replace("$version", version, StringComparison.Ordinal).Replace("$window", Window(period), StringComparison.Ordinal);
+    }
+
+    private static string InstanceMatcher(IReadOnlyCollection<string>? instanceIds)
+    {
+        if (instanceIds is null)
+        {
+            return string.Empty;
+        }
+
+        // Regex-escaped for PromQL's RE2, then backslashes doubled for the PromQL string literal.
+        var alternatives = string.Join("|", instanceIds.Order(StringComparer.Ordinal).Select(id => System.Text.RegularExpressions.Regex.Escape(id).Replace("\\", "\\\\", StringComparison.Ordinal)));
+        return $",instance_id=~\"{alternatives}\"";
     }
 
     private static string Window(TimeSpan period)

@@ -9,18 +9,19 @@ namespace Cutover.Local.Alarms;
 /// </summary>
 public sealed class PrometheusDatapointSource(PrometheusClient prometheus, Func<string, DateTimeOffset, DateTimeOffset, int> exitsOfVersion)
 {
-    public async Task<double?> ReadAsync(AlarmSpec alarm, string version, DateTimeOffset periodEnd, CancellationToken cancellationToken)
+    /// <summary>The alarm's value for the period ending at <paramref name="periodEnd"/>, over <paramref name="instanceIds"/> of the version.</summary>
+    public async Task<double?> ReadAsync(AlarmSpec alarm, string version, IReadOnlyCollection<string> instanceIds, DateTimeOffset periodEnd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alarm);
         switch (alarm.Metric)
         {
             case BuiltInAlarmMetric builtIn:
-                return await ReadAsync(builtIn.Metric, alarm.Statistic, alarm.Period, version, periodEnd, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(builtIn.Metric, alarm.Statistic, alarm.Period, version, instanceIds, periodEnd, cancellationToken).ConfigureAwait(false);
             case ExpressionAlarmMetric expression:
                 var values = new Dictionary<string, double?>(StringComparer.Ordinal);
                 foreach (var (id, stat) in expression.Metrics)
                 {
-                    values[id] = await ReadAsync(stat.Metric, stat.Statistic, alarm.Period, version, periodEnd, cancellationToken).ConfigureAwait(false);
+                    values[id] = await ReadAsync(stat.Metric, stat.Statistic, alarm.Period, version, instanceIds, periodEnd, cancellationToken).ConfigureAwait(false);
                 }
 
                 return MetricMath.Evaluate(expression.Expression, values);
@@ -31,9 +32,9 @@ public sealed class PrometheusDatapointSource(PrometheusClient prometheus, Func<
         }
     }
 
-    private async Task<double?> ReadAsync(BuiltInMetric metric, AlarmStatistic statistic, TimeSpan period, string version, DateTimeOffset periodEnd, CancellationToken cancellationToken)
+    private async Task<double?> ReadAsync(BuiltInMetric metric, AlarmStatistic statistic, TimeSpan period, string version, IReadOnlyCollection<string> instanceIds, DateTimeOffset periodEnd, CancellationToken cancellationToken)
     {
-        var query = PromQlQueries.For(metric, statistic, period, version);
+        var query = PromQlQueries.For(metric, statistic, period, version, instanceIds);
         return query is null
             ? exitsOfVersion(version, periodEnd - period, periodEnd)
             : await QueryAsync(query, periodEnd, cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,9 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
 
     public IReadOnlyList<InstanceEndpoint> Running => [.. _instances.Values.Where(i => ExitCodeOf(i) is null).Select(i => i.Endpoint)];
 
+    /// <summary>Every instance this runtime answers for, including ones that exited on their own; not ones it was told to stop.</summary>
+    public IReadOnlyList<InstanceEndpoint> Tracked => [.. _instances.Values.Select(i => i.Endpoint)];
+
     /// <summary>Marker in every instance's environment: finds this platform's instances among all processes.</summary>
     private string Tag => Path.GetFullPath(_options.LogDirectory);
 

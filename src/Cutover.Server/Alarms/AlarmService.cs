@@ -90,7 +90,7 @@ public sealed partial class AlarmService(
     }
 
     private async Task<(AlarmSpec, string, DateTimeOffset, double?)> ReadAsync(AlarmSpec alarm, string scope, DateTimeOffset end, CancellationToken cancellationToken) =>
-        (alarm, scope, end, await platform.Datapoints.ReadAsync(alarm, scope, end, cancellationToken).ConfigureAwait(false));
+        (alarm, scope, end, await platform.Datapoints.ReadAsync(alarm, scope, platform.InstanceIdsOf(scope), end, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The serving version, and the new version while a release runs.</summary>
     private async Task<List<string>> ScopesAsync(CancellationToken cancellationToken)

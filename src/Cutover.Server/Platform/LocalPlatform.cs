@@ -42,6 +42,10 @@ public sealed partial class LocalPlatform(
 
     public IHookRunner Hooks { get; } = new ProcessHookRunner(options.ManifestDirectory);
 
+    /// <summary>Ids of the instances of <paramref name="version"/> the platform answers for now (crashed ones included, stopped ones not).</summary>
+    public IReadOnlyCollection<string> InstanceIdsOf(string version) =>
+        _runtime is null ? [] : [.. _runtime.Tracked.Where(i => i.Version == version).Select(i => i.Id)];
+
     /// <summary>Alarm datapoints for a version, from this platform's Prometheus and instance exits.</summary>
     public PrometheusDatapointSource Datapoints => _datapoints ?? throw NotStarted();
 

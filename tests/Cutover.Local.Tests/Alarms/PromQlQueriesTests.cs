@@ -1,0 +1,46 @@
+using Cutover.Core.Alarms;
+using Cutover.Local.Alarms;
+
+namespace Cutover.Local.Tests.Alarms;
+
+public sealed class PromQlQueriesTests
+{
+    [Fact]
+    public void For_ErrorRateOfTwoInstances_DividesFiveHundredsByUserRequestsOfThoseInstancesOnly()
+    {
+        var query = PromQlQueries.For(BuiltInMetric.ErrorRate, AlarmStatistic.Average, TimeSpan.FromSeconds(2), "v2", ["v2-18101-ab", "v2-18100-cd"]);
+
+        query.ShouldBe(
+            "(sum(increase(http_requests_total{job=\"service\",version=\"v2\",instance_id=~\"v2-18100-cd|v2-18101-ab\",path!~\"/health/.*|/metrics\",code=~\"5..\"}[2s]))"
+            + " or (sum(increase(http_requests_total{job=\"service\",version=\"v2\",instance_id=~\"v2-18100-cd|v2-18101-ab\",path!~\"/health/.*|/metrics\"}[2s])) * 0))"
+            + " / sum(increase(http_requests_total{job=\"service\",version=\"v2\",instance_id=~\"v2-18100-cd|v2-18101-ab\",path!~\"/health/.*|/metrics\"}[2s]))");
+    }
+
+    [Fact]
+    public void For_InstanceIdWithDots_EscapesThemForRe2InsideAPromQlString()
+    {
+        var query = PromQlQueries.For(BuiltInMetric.UnhealthyInstances, AlarmStatistic.Maximum, TimeSpan.FromSeconds(2), "1.2", ["1.2-18100-ab"]);
+
+        query.ShouldBe("sum(1 - min_over_time(up{job=\"service\",version=\"1.2\",instance_id=~\"1\\\\.2-18100-ab\"}[2s]))");
+    }
+
+    [Fact]
+    public void For_LatencyP99_TakesTheQuantileOfTheHistogramOverThePeriod()
+    {
+        var query = PromQlQueries.For(BuiltInMetric.Latency, AlarmStatistic.FromPercentile(99), TimeSpan.FromSeconds(4), "v1");
+
+        query.ShouldBe("histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job=\"service\",version=\"v1\",path!~\"/health/.*|/metrics\"}[4s])))");
+    }
+
+    [Fact]
+    public void For_Restarts_IsNotAPrometheusQuery()
+    {
+        PromQlQueries.For(BuiltInMetric.Restarts, AlarmStatistic.Sum, TimeSpan.FromSeconds(2), "v1").ShouldBeNull();
+    }
+
+    [Fact]
+    public void For_ShortPeriod_UsesAWindowOfAtLeastTwoScrapes()
+    {
+        PromQlQueries.For(BuiltInMetric.Requests, AlarmStatistic.Sum, TimeSpan.FromSeconds(1), "v1")!.ShouldContain("[2s]");
+    }
+}
