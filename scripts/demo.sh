@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The local demo: starts the platform from cutover.yaml, releases v2 as a canary under live traffic, shows a
-# version that never becomes healthy being refused without moving traffic, aborts a release half way,
-# rolls back, prints the audit trail, and stops everything.
+# The local demo: starts the platform from cutover.yaml, releases v2 as a canary under live traffic, lets the
+# error-rate alarm roll back a version that fails 20% of its requests, shows a version that never becomes healthy
+# being refused without moving traffic, aborts a release half way, rolls back, prints the audit trail and the
+# alarms, and stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -27,6 +28,9 @@ load_pid=$!
 step "cutover deploy v2: canary 5 → 10 → 25 → 50 → 100 with smoke tests on the test listener"
 ./cutover deploy v2
 
+step "cutover deploy v3-errors: 20% of its requests fail; the error-rate alarm rolls it back on its own"
+./cutover deploy v3-errors || echo "exit code $? (3 = rolled back)" >&2
+
 step "cutover deploy v6-unready: never passes its readiness check, so no traffic moves"
 ./cutover deploy v6-unready || echo "exit code $? (1 = failed, nothing released)" >&2
 
@@ -43,6 +47,7 @@ step "cutover rollback: back to the version before v2"
 step "cutover history"
 ./cutover history
 ./cutover history --audit -n 40
+./cutover status
 
 kill "$load_pid" 2>/dev/null || true
 read -r ok failed < .cutover/demo-load || true
