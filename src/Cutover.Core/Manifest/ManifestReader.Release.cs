@@ -3,11 +3,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace Cutover.Core.Manifest;
 
-/// <summary>Reads <c>release</c>: strategy, hooks and traffic steps.</summary>
+/// <summary>Reads <c>release</c>: strategy, hooks and traffic steps; its <c>analysis</c> is in ManifestReader.Analysis.cs.</summary>
 internal sealed partial class ManifestReader
 {
     private static readonly string[] ReleaseFields =
-        ["strategy", "preTrafficHooks", "manualApproval", "bakeTime", "terminationWait", "insufficientAlarmData", "alarmDataTimeout", "canary", "linear"];
+        ["strategy", "preTrafficHooks", "manualApproval", "bakeTime", "terminationWait", "insufficientAlarmData", "alarmDataTimeout", "canary", "linear", "analysis"];
 
     // Spelt out rather than built from CommandFields: static initialisers in other partial files run in no set order.
     private static readonly string[] HookFields = ["name", "command", "args", "workingDirectory", "env", "timeout"];
@@ -47,6 +47,7 @@ internal sealed partial class ManifestReader
             AlarmDataTimeout = Duration(map, "alarmDataTimeout", allowZero: false) ?? defaults.AlarmDataTimeout,
             Canary = map.Get("canary") is { } canary ? ReadCanary(canary) : defaults.Canary,
             Linear = map.Get("linear") is { } linear ? ReadLinear(linear) : defaults.Linear,
+            Analysis = map.Get("analysis") is { } analysis ? ReadAnalysis(analysis) : defaults.Analysis,
         };
     }
 

@@ -1,3 +1,5 @@
+using Cutover.Core.Analysis;
+
 namespace Cutover.Core.Manifest;
 
 /// <summary>How a new version replaces the current one.</summary>
@@ -30,4 +32,7 @@ public sealed record ReleaseSpec
     public CanarySpec Canary { get; init; } = new();
 
     public LinearSpec Linear { get; init; } = new();
+
+    /// <summary>Canary analysis: the new version compared with the old one every interval during shifting and bake. Null (the default): none.</summary>
+    public AnalysisSpec? Analysis { get; init; }
 }

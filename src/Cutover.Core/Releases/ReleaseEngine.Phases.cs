@@ -122,6 +122,7 @@ public sealed partial class ReleaseEngine
             var stepIndex = index;
             await TransitionAsync(s => s with { Phase = ReleasePhase.Shifting, StepIndex = stepIndex, NewWeightPercent = step.Weight }, cancellationToken).ConfigureAwait(false);
             await ApplyWeightsAsync(step.Weight, Current.NewInstances, cancellationToken).ConfigureAwait(false);
+            StartAnalysis(cancellationToken);
             await AuditAsync(EngineActor, "traffic.shifted", $"{step.Weight}% of production traffic on {Current.Version} (step {index + 1}/{steps.Count})", cancellationToken).ConfigureAwait(false);
 
             var outcome = await HoldAsync(step.Pause, cancellationToken).ConfigureAwait(false);
@@ -147,12 +148,18 @@ public sealed partial class ReleaseEngine
     private async Task<bool> BakeAsync(CancellationToken cancellationToken)
     {
         await TransitionAsync(s => s with { Phase = ReleasePhase.Baking }, cancellationToken).ConfigureAwait(false);
+        StartAnalysis(cancellationToken);
         var bake = Current.Kind == ReleaseKind.Rollback ? TimeSpan.Zero : _settings.Release.BakeTime;
         await AuditAsync(EngineActor, "bake.started", $"100% on {Current.Version}; baking for {bake.TotalSeconds:0.#}s", cancellationToken).ConfigureAwait(false);
         var outcome = await HoldAsync(bake, cancellationToken).ConfigureAwait(false);
         if (outcome == HoldOutcome.Elapsed)
         {
             outcome = await AwaitAlarmDataAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome == HoldOutcome.Elapsed)
+        {
+            outcome = await AwaitAnalysisPassAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return outcome != HoldOutcome.Aborted || await RollBackFromAbortAsync(cancellationToken).ConfigureAwait(false);

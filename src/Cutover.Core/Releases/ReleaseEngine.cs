@@ -19,6 +19,7 @@ public sealed partial class ReleaseEngine : IDisposable
     private readonly IHookRunner _hooks;
     private readonly IReleaseStore _store;
     private readonly IAlarmStatusSource _alarms;
+    private readonly Analysis.ICanaryMetricsSource? _canaryMetrics;
     private readonly ReleaseSettings _settings;
     private readonly TimeProvider _time;
     private readonly HealthGate _healthGate;
@@ -37,7 +38,8 @@ public sealed partial class ReleaseEngine : IDisposable
         IReleaseStore store,
         IAlarmStatusSource alarms,
         ReleaseSettings settings,
-        TimeProvider time)
+        TimeProvider time,
+        Analysis.ICanaryMetricsSource? canaryMetrics = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(settings);
@@ -47,6 +49,7 @@ public sealed partial class ReleaseEngine : IDisposable
         _hooks = hooks;
         _store = store;
         _alarms = alarms;
+        _canaryMetrics = canaryMetrics;
         _settings = settings;
         _time = time;
         _healthGate = new HealthGate(runtime, router, settings.HealthCheck, time);

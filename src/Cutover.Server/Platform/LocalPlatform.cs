@@ -3,6 +3,7 @@ using Cutover.Core.Instances;
 using Cutover.Core.Releases;
 using Cutover.Core.Routing;
 using Cutover.Local.Alarms;
+using Cutover.Local.Analysis;
 using Cutover.Local.Haproxy;
 using Cutover.Local.Hooks;
 using Cutover.Local.Processes;
@@ -33,6 +34,7 @@ public sealed partial class LocalPlatform(
     private PrometheusProcess? _prometheus;
     private ProcessInstanceRuntime? _runtime;
     private PrometheusDatapointSource? _datapoints;
+    private PrometheusCanaryMetricsSource? _canaryMetrics;
 
     public IReleaseStore Store => _store ?? throw NotStarted();
 
@@ -48,6 +50,9 @@ public sealed partial class LocalPlatform(
 
     /// <summary>Alarm datapoints for a version, from this platform's Prometheus and instance exits.</summary>
     public PrometheusDatapointSource Datapoints => _datapoints ?? throw NotStarted();
+
+    /// <summary>Canary and baseline values for <c>release.analysis</c>, from this platform's Prometheus.</summary>
+    public PrometheusCanaryMetricsSource CanaryMetrics => _canaryMetrics ?? throw NotStarted();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +102,7 @@ public sealed partial class LocalPlatform(
 
         var prometheusClient = new PrometheusClient(httpClients.CreateClient(nameof(PrometheusClient)), _prometheus.BaseUri);
         _datapoints = new PrometheusDatapointSource(prometheusClient, _runtime.UnexpectedExits);
+        _canaryMetrics = new PrometheusCanaryMetricsSource(prometheusClient, InstanceIdsOf);
 
         if (!await RecoverAsync(haproxyStart.Adopted, cancellationToken).ConfigureAwait(false))
         {

@@ -21,6 +21,8 @@ internal sealed class ReleaseHarness : IDisposable
 
     public FakeAlarmStatusSource Alarms { get; } = new();
 
+    public FakeCanaryMetricsSource CanaryMetrics { get; } = new();
+
     public List<InstanceEndpoint> OldInstances { get; } = [];
 
     public ReleaseEngine Engine { get; private set; } = null!;
@@ -70,7 +72,7 @@ internal sealed class ReleaseHarness : IDisposable
             await harness.Store.SaveReleaseAsync(state, CancellationToken.None);
         }
 
-        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, harness.Alarms, settings, harness.Time);
+        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, harness.Alarms, settings, harness.Time, harness.CanaryMetrics);
         return harness;
     }
 
