@@ -2,10 +2,11 @@ using Cutover.SampleService;
 using Cutover.SampleService.Greeting;
 using Cutover.SampleService.Health;
 using Cutover.SampleService.Hosting;
-using Cutover.SampleService.Metrics;
+using Cutover.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.AddSampleService();
+builder.AddCutoverTelemetry(telemetry => telemetry.DescribeSampleService(configuration));
 
 await using var app = builder.Build();
 if (app.ExitCodeBeforeStart(configuration) is { } exitCode)
@@ -13,10 +14,8 @@ if (app.ExitCodeBeforeStart(configuration) is { } exitCode)
     return exitCode;
 }
 
-app.UseRequestMetrics();
 app.MapGreetingApi();
 app.MapHealthApi();
-app.MapMetricsApi();
 
 await app.RunAsync();
 return ExitCodes.Success;

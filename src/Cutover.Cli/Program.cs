@@ -22,4 +22,5 @@ root.Subcommands.Add(new ReleaseControlCommand(ReleaseCommand.Abort, "Send all t
 root.Subcommands.Add(new RollbackCommand());
 root.Subcommands.Add(new HistoryCommand());
 root.Subcommands.Add(new ValidateCommand());
+root.Subcommands.Add(new DashboardsCommand());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

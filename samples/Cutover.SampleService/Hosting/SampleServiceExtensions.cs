@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Faults;
 using Cutover.SampleService.Health;
@@ -10,18 +8,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cutover.SampleService.Hosting;
 
-/// <summary>Composition of the sample service: configuration, logging, Kestrel, services and the start-up checks.</summary>
+/// <summary>Composition of the sample service: configuration, Kestrel, services and the start-up checks.</summary>
 internal static class SampleServiceExtensions
 {
     /// <summary>
-    /// Reads the environment, sets up JSON console logging and, when the configuration is valid, Kestrel on
-    /// 127.0.0.1 only plus the services. The result is checked by <see cref="ExitCodeBeforeStart"/> once logging exists.
+    /// Reads the environment and, when the configuration is valid, sets up Kestrel on 127.0.0.1 only plus the services.
+    /// The result is checked by <see cref="ExitCodeBeforeStart"/> once logging (JSON, from Cutover.Telemetry) exists.
     /// </summary>
     public static SampleOptionsResult AddSampleService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Logging.AddSampleLogging();
-
         var result = SampleOptionsParser.Parse(builder.Configuration, $"{Environment.MachineName}-{Environment.ProcessId}");
         if (result.Options is { } options)
         {
@@ -34,23 +30,6 @@ internal static class SampleServiceExtensions
         return result;
     }
 
-    public static ILoggingBuilder AddSampleLogging(this ILoggingBuilder logging)
-    {
-        logging.ClearProviders();
-        logging.AddJsonConsole(json =>
-        {
-            json.IncludeScopes = false;
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            // Relaxed escaping keeps quotes and '+' readable in log lines; the output is never embedded in HTML.
-            json.JsonWriterOptions = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        });
-
-        // Our middleware writes the one line per request; the hosting diagnostics would add two more.
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        return logging;
-    }
-
     public static IServiceCollection AddSampleServices(this IServiceCollection services, SampleOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -58,7 +37,7 @@ internal static class SampleServiceExtensions
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         services.AddSingleton(new ReadinessState(options.Faults.FailReadiness));
         services.AddSingleton(new ErrorDecider(options.Faults.ErrorRate, options.Faults.Seed));
-        services.AddSingleton(new SampleMetrics(options, ResidentMemory.ReadBytes));
+        services.AddHostedService<SampleMetrics>();
         services.AddSingleton<MemoryBallast>();
         services.AddHostedService<ShutdownCoordinator>();
         services.AddHostedService<MemoryGrowthService>();

@@ -18,10 +18,6 @@ internal static partial class Log
         Message = "Fault injection active: error rate {ErrorRate}, added latency {LatencyMs} ms, memory growth {GrowthMbPerSecond} MiB/s, failing readiness {FailReadiness}")]
     public static partial void FaultsActive(ILogger logger, double errorRate, double latencyMs, double growthMbPerSecond, bool failReadiness);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information,
-        Message = "{Method} {Path} responded {StatusCode} in {DurationMs} ms")]
-    public static partial void RequestCompleted(ILogger logger, string method, string path, int statusCode, double durationMs);
-
     [LoggerMessage(EventId = 20, Level = LogLevel.Information,
         Message = "Shutdown requested: readiness now fails; still accepting requests for {DelayMs} ms")]
     public static partial void ShutdownStarted(ILogger logger, double delayMs);

@@ -4,7 +4,8 @@ namespace Cutover.Core.Alarms;
 /// Decides an alarm's state from its recent datapoints with CloudWatch's rules ("How alarm state is evaluated when data is
 /// missing", docs/alarms.md): the evaluation range is the last N + 2 periods; with at least N real datapoints in it, the most
 /// recent N decide and missing data does not matter; with fewer, missing periods are filled per
-/// <see cref="AlarmSpec.TreatMissingData"/>, as few times as possible. Pure: no clock, no I/O.
+/// <see cref="AlarmSpec.TreatMissingData"/>, as few times as possible. A datapoint breaches against the threshold or, with an
+/// <see cref="AlarmSpec.AnomalyBand"/>, against the band learned from the datapoints before it. Pure: no clock, no I/O.
 /// </summary>
 public static partial class AlarmEvaluator
 {
@@ -24,7 +25,10 @@ public static partial class AlarmEvaluator
     /// periods with no datapoint at all; with no datapoints the whole range is missing.
     /// </summary>
     /// <param name="alarm">The alarm.</param>
-    /// <param name="recent">Recent datapoints in any order; NaN and infinities count as missing, older ones than the range are ignored.</param>
+    /// <param name="recent">
+    /// Recent datapoints in any order; NaN and infinities count as missing. Older ones than the range are ignored, except
+    /// that an anomaly band learns from them.
+    /// </param>
     /// <param name="current">The alarm's state now, kept when the data cannot decide (treatMissingData ignore).</param>
     public static AlarmEvaluation Evaluate(AlarmSpec alarm, IReadOnlyList<Datapoint> recent, AlarmState current)
     {
@@ -39,7 +43,11 @@ public static partial class AlarmEvaluator
     /// missing, so an alarm notices data that stopped.
     /// </summary>
     /// <param name="alarm">The alarm.</param>
-    /// <param name="recent">Recent datapoints in any order; NaN and infinities count as missing.</param>
+    /// <param name="recent">
+    /// Recent datapoints in any order; NaN and infinities count as missing. For an anomaly band, include the
+    /// <see cref="AnomalyBand.TrainingPeriods"/> real datapoints before the range: the band of each datapoint is learned
+    /// from those before it.
+    /// </param>
     /// <param name="current">The alarm's state now, kept when the data cannot decide.</param>
     /// <param name="evaluatedAt">Now. Periods follow the datapoints' grid (their period ends), extended to now.</param>
     /// <param name="notBefore">
@@ -64,7 +72,8 @@ public static partial class AlarmEvaluator
             return new AlarmEvaluation(current, 0, 0, window, $"{Prefix(current)}the first {Seconds(alarm.Period)} period since {Time(since)} has not ended yet");
         }
 
-        return Decide(alarm, window, current);
+        var judge = Judge.For(alarm, recent, window);
+        return Decide(judge, window, current) with { Band = judge.Latest };
     }
 
     /// <summary>Checks what the evaluation relies on; a spec that fails this is a bug, since manifests are validated when read.</summary>
@@ -79,6 +88,24 @@ public static partial class AlarmEvaluator
         {
             throw new ArgumentException(
                 $"alarm {alarm.Name}: datapointsToAlarm ({alarm.DatapointsToAlarm}) must be from 1 to evaluationPeriods ({alarm.EvaluationPeriods})",
+                nameof(alarm));
+        }
+
+        if (alarm.Comparison.IsBand() != alarm.AnomalyBand is not null)
+        {
+            throw new ArgumentException(
+                alarm.AnomalyBand is null
+                    ? $"alarm {alarm.Name}: comparison {alarm.Comparison} needs an anomaly band"
+                    : $"alarm {alarm.Name}: an anomaly band needs a band comparison, not {alarm.Comparison}",
+                nameof(alarm));
+        }
+
+        if (alarm.AnomalyBand is { } band &&
+            (!double.IsFinite(band.Width) || band.Width <= 0 || band.TrainingPeriods is < AnomalyBand.MinimumDatapoints or > AnomalyBand.MaximumTrainingPeriods))
+        {
+            throw new ArgumentException(
+                $"alarm {alarm.Name}: the anomaly band's width ({band.Width}) must be above 0 and its training periods ({band.TrainingPeriods}) " +
+                $"from {AnomalyBand.MinimumDatapoints} to {AnomalyBand.MaximumTrainingPeriods}",
                 nameof(alarm));
         }
     }
@@ -124,23 +151,24 @@ public static partial class AlarmEvaluator
         return window;
     }
 
-    private static AlarmEvaluation Decide(AlarmSpec alarm, List<Datapoint> window, AlarmState current)
+    private static AlarmEvaluation Decide(Judge judge, List<Datapoint> window, AlarmState current)
     {
+        var alarm = judge.Alarm;
         var n = alarm.EvaluationPeriods;
         var m = alarm.DatapointsToAlarm;
 
         // Newest first, as CloudWatch picks "the most recent real data points".
-        var present = window.Where(d => d.Value is not null).Reverse().ToList();
+        var present = window.Where(judge.Counts).Reverse().ToList();
         if (present.Count >= n)
         {
             var evaluated = present.Take(n).Reverse().ToList();
-            var breaching = evaluated.Where(d => IsBreaching(alarm, d)).ToList();
+            var breaching = evaluated.Where(judge.IsBreaching).ToList();
             return breaching.Count >= m
-                ? new(AlarmState.Alarm, breaching.Count, present.Count, window, Crossed(alarm, breaching, breaching.Count, n))
-                : new(AlarmState.Ok, breaching.Count, present.Count, window, NotCrossed(alarm, evaluated.Where(d => !IsBreaching(alarm, d)).ToList()));
+                ? new(AlarmState.Alarm, breaching.Count, present.Count, window, Crossed(judge, breaching, breaching.Count, n))
+                : new(AlarmState.Ok, breaching.Count, present.Count, window, NotCrossed(judge, evaluated.Where(d => !judge.IsBreaching(d)).ToList()));
         }
 
-        var data = new Shortfall(alarm, window, present);
+        var data = new Shortfall(judge, window, present);
         return alarm.TreatMissingData switch
         {
             TreatMissingData.Breaching => FillBreaching(data, current),
@@ -157,13 +185,13 @@ public static partial class AlarmEvaluator
         if (breaching >= data.M)
         {
             var reason = data.Present.Count == 0
-                ? $"Threshold Crossed: no datapoints were received for {data.Window.Count} periods and {reasonTail}"
-                : $"{Crossed(data.Alarm, data.Breaching, breaching, data.N)}, counting {MissingCount(data.Fills)} treated as [Breaching]";
+                ? $"Threshold Crossed: {data.NoData} and {reasonTail}"
+                : $"{Crossed(data.Judge, data.Breaching, breaching, data.N)}, counting {MissingCount(data.Fills)} treated as [Breaching]";
             return data.Result(AlarmState.Alarm, breaching, reason);
         }
 
         return breaching + data.Unknown < data.M
-            ? data.Result(AlarmState.Ok, breaching, $"{NotCrossed(data.Alarm, data.NotBreaching)}; {reasonTail}")
+            ? data.Result(AlarmState.Ok, breaching, $"{NotCrossed(data.Judge, data.NotBreaching)}; {reasonTail}")
             : data.Result(current, breaching, TooEarly(data, current));
     }
 
@@ -173,7 +201,7 @@ public static partial class AlarmEvaluator
         var reasonTail = $"{MissingCount(data.Fills)} {Was(data.Fills)} treated as [NonBreaching]";
         if (breaching >= data.M)
         {
-            return data.Result(AlarmState.Alarm, breaching, $"{Crossed(data.Alarm, data.Breaching, breaching, data.N)}; {reasonTail}");
+            return data.Result(AlarmState.Alarm, breaching, $"{Crossed(data.Judge, data.Breaching, breaching, data.N)}; {reasonTail}");
         }
 
         if (breaching + data.Unknown >= data.M)
@@ -182,8 +210,8 @@ public static partial class AlarmEvaluator
         }
 
         var reason = data.Present.Count == 0
-            ? $"Threshold Crossed: no datapoints were received for {data.Window.Count} periods and {reasonTail}"
-            : $"{NotCrossed(data.Alarm, data.NotBreaching)}, counting {MissingCount(data.Fills)} treated as [NonBreaching]";
+            ? $"Threshold Crossed: {data.NoData} and {reasonTail}"
+            : $"{NotCrossed(data.Judge, data.NotBreaching)}, counting {MissingCount(data.Fills)} treated as [NonBreaching]";
         return data.Result(AlarmState.Ok, breaching, reason);
     }
 
@@ -201,11 +229,11 @@ public static partial class AlarmEvaluator
 
         if (data.Present.Count == 0)
         {
-            return data.Result(AlarmState.InsufficientData, 0, $"Insufficient Data: no datapoints were received for {data.Window.Count} periods");
+            return data.Result(AlarmState.InsufficientData, 0, $"Insufficient Data: {data.NoData}");
         }
 
-        var oldestAge = data.Window.Count - data.Window.FindIndex(d => d.Value is not null);
-        var crossed = Crossed(data.Alarm, data.Breaching, data.Breaching.Count, outOf: null);
+        var oldestAge = data.Window.Count - data.Window.FindIndex(data.Judge.Counts);
+        var crossed = Crossed(data.Judge, data.Breaching, data.Breaching.Count, outOf: null);
         return oldestAge >= data.M
             ? data.Result(
                 AlarmState.Alarm,
@@ -226,26 +254,13 @@ public static partial class AlarmEvaluator
         }
 
         var reason = data.Present.Count == 0
-            ? $"{Prefix(current)}no datapoints were received for {data.Window.Count} periods and missing data is ignored"
-            : $"{Prefix(current)}{Crossed(data.Alarm, data.Breaching, data.Breaching.Count, outOf: null)[ThresholdCrossed.Length..]}, but {data.M} are needed and missing data is ignored";
+            ? $"{Prefix(current)}{data.NoData} and missing data is ignored"
+            : $"{Prefix(current)}{Crossed(data.Judge, data.Breaching, data.Breaching.Count, outOf: null)[ThresholdCrossed.Length..]}, but {data.M} are needed and missing data is ignored";
         return data.Result(current, data.Breaching.Count, reason);
     }
 
     private static string TooEarly(Shortfall data, AlarmState current) =>
         $"{Prefix(current)}only {data.Window.Count} of {data.N} evaluation periods have passed since evaluation started, too few to decide";
-
-    private static bool IsBreaching(AlarmSpec alarm, Datapoint datapoint)
-    {
-        var value = datapoint.Value!.Value;
-        return alarm.Comparison switch
-        {
-            AlarmComparison.GreaterThanThreshold => value > alarm.Threshold,
-            AlarmComparison.GreaterThanOrEqualToThreshold => value >= alarm.Threshold,
-            AlarmComparison.LessThanThreshold => value < alarm.Threshold,
-            AlarmComparison.LessThanOrEqualToThreshold => value <= alarm.Threshold,
-            _ => false,
-        };
-    }
 
     /// <summary><paramref name="time"/> minus <paramref name="ticks"/>, stopping at the earliest time rather than throwing.</summary>
     private static DateTimeOffset Earlier(DateTimeOffset time, long ticks) =>
@@ -256,21 +271,23 @@ public static partial class AlarmEvaluator
     /// <summary>An evaluation range with fewer than N real datapoints, where missing data has to be treated somehow.</summary>
     private sealed class Shortfall
     {
-        public Shortfall(AlarmSpec alarm, List<Datapoint> window, List<Datapoint> presentNewestFirst)
+        public Shortfall(Judge judge, List<Datapoint> window, List<Datapoint> presentNewestFirst)
         {
-            Alarm = alarm;
+            Judge = judge;
             Window = window;
             Present = presentNewestFirst;
             var chronological = Enumerable.Reverse(presentNewestFirst).ToList();
-            Breaching = chronological.Where(d => IsBreaching(alarm, d)).ToList();
-            NotBreaching = chronological.Where(d => !IsBreaching(alarm, d)).ToList();
+            Breaching = chronological.Where(judge.IsBreaching).ToList();
+            NotBreaching = chronological.Where(d => !judge.IsBreaching(d)).ToList();
             Missing = window.Count - Present.Count;
 
             // "CloudWatch uses missing data points only as few times as possible": just enough to make up N.
             Fills = Math.Min(N - Present.Count, Missing);
         }
 
-        public AlarmSpec Alarm { get; }
+        public Judge Judge { get; }
+
+        public AlarmSpec Alarm => Judge.Alarm;
 
         public List<Datapoint> Window { get; }
 
@@ -288,6 +305,11 @@ public static partial class AlarmEvaluator
 
         public int M => Alarm.DatapointsToAlarm;
 
+        /// <summary>Why no datapoint counts: none arrived, or those that did came while the band was still learning.</summary>
+        public string NoData => Judge.Learning is { } learned
+            ? $"band still learning ({learned} of {AnomalyBand.MinimumDatapoints} datapoints)"
+            : $"no datapoints were received for {Window.Count} periods";
+
         /// <summary>Periods of the N that have not happened yet, when the range was cut short by a recent start.</summary>
         public int Unknown => N - Present.Count - Fills;
 
@@ -297,11 +319,11 @@ public static partial class AlarmEvaluator
             var tail = Missing == 0 ? string.Empty : $"; {MissingCount(Missing)} {Was(Missing)} not evaluated";
             if (Breaching.Count >= M)
             {
-                return Result(AlarmState.Alarm, Breaching.Count, $"{AlarmEvaluator.Crossed(Alarm, Breaching, Breaching.Count, Present.Count)}{tail}");
+                return Result(AlarmState.Alarm, Breaching.Count, $"{AlarmEvaluator.Crossed(Judge, Breaching, Breaching.Count, Present.Count)}{tail}");
             }
 
             return NotBreaching.Count > 0
-                ? Result(AlarmState.Ok, Breaching.Count, $"{NotCrossed(Alarm, NotBreaching)}{tail}")
+                ? Result(AlarmState.Ok, Breaching.Count, $"{NotCrossed(Judge, NotBreaching)}{tail}")
                 : null;
         }
 

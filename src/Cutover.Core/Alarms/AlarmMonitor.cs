@@ -127,8 +127,8 @@ public sealed class AlarmMonitor : IAlarmStatusSource
             var pair = _pairs[(alarm, scope)];
 
             // A point from the future would become the grid's anchor and push every real point out of the range;
-            // one older than the range can change nothing.
-            if (datapoint.PeriodEnd - now > spec.Period || now - datapoint.PeriodEnd > spec.Period * AlarmEvaluator.EvaluationRange(spec))
+            // one older than the range, and than an anomaly band's training periods before it, can change nothing.
+            if (datapoint.PeriodEnd - now > spec.Period || now - datapoint.PeriodEnd > spec.Period * AlarmEvaluator.HistoryPeriods(spec))
             {
                 return [];
             }
@@ -213,6 +213,7 @@ public sealed class AlarmMonitor : IAlarmStatusSource
         var evaluation = AlarmEvaluator.Evaluate(pair.Alarm, pair.Datapoints, pair.State, now, pair.TrackedAt);
         pair.Trim(evaluation.Window);
         pair.Reason = evaluation.Reason;
+        pair.Band = evaluation.Band;
         if (evaluation.State == pair.State)
         {
             return null;
@@ -225,7 +226,7 @@ public sealed class AlarmMonitor : IAlarmStatusSource
         return transition;
     }
 
-    /// <summary>One alarm judging one scope: its state and the datapoints its evaluation range still needs.</summary>
+    /// <summary>One alarm judging one scope: its state and the datapoints its evaluation range (and anomaly band) still needs.</summary>
     private sealed class Pair(AlarmSpec alarm, string scope, DateTimeOffset trackedAt)
     {
         private readonly SortedDictionary<DateTimeOffset, double?> _values = [];
@@ -243,9 +244,12 @@ public sealed class AlarmMonitor : IAlarmStatusSource
 
         public string Reason { get; set; } = "Insufficient Data: the alarm has just started";
 
+        /// <summary>The anomaly band of the latest judged datapoint; null without a band or while it learns.</summary>
+        public LearnedBand? Band { get; set; }
+
         public List<Datapoint> Datapoints => [.. _values.Select(v => new Datapoint(v.Key, v.Value))];
 
-        public AlarmStatus Status => new(Alarm, Scope, State, Since, Reason);
+        public AlarmStatus Status => new(Alarm, Scope, State, Since, Reason) { BandLower = Band?.Lower, BandUpper = Band?.Upper };
 
         public void Add(Datapoint datapoint)
         {
@@ -264,7 +268,11 @@ public sealed class AlarmMonitor : IAlarmStatusSource
             }
         }
 
-        /// <summary>Drops datapoints older than the evaluation range: the next evaluation can only move the range forward.</summary>
+        /// <summary>
+        /// Drops datapoints older than the evaluation range, which can only move forward, except the real ones an anomaly
+        /// band still learns from: the last <see cref="AnomalyBand.TrainingPeriods"/> before the range, however old, since
+        /// missing periods do not count towards them.
+        /// </summary>
         public void Trim(IReadOnlyList<Datapoint> window)
         {
             if (window.Count == 0)
@@ -273,9 +281,12 @@ public sealed class AlarmMonitor : IAlarmStatusSource
             }
 
             var rangeStart = window[0].PeriodEnd - Alarm.Period;
-            foreach (var old in _values.Keys.TakeWhile(k => k <= rangeStart).ToList())
+            var old = _values.TakeWhile(v => v.Key <= rangeStart).ToList();
+            var training = Alarm.AnomalyBand?.TrainingPeriods ?? 0;
+            var kept = old.Where(v => v.Value is not null).TakeLast(training).Select(v => v.Key).ToHashSet();
+            foreach (var (periodEnd, _) in old.Where(v => !kept.Contains(v.Key)))
             {
-                _values.Remove(old);
+                _values.Remove(periodEnd);
             }
         }
     }

@@ -3,6 +3,7 @@ namespace Cutover.Core.Alarms;
 /// <summary>
 /// One alarm, with CloudWatch's semantics: each <see cref="Period"/> gives one datapoint, and the alarm goes to ALARM when
 /// <see cref="DatapointsToAlarm"/> of the last <see cref="EvaluationPeriods"/> datapoints breach the threshold ("M out of N").
+/// The threshold is a fixed number or, as in CloudWatch anomaly detection, a band learned from the metric's history.
 /// </summary>
 public sealed record AlarmSpec
 {
@@ -27,11 +28,23 @@ public sealed record AlarmSpec
     /// <summary>M: how many of those N datapoints must breach for ALARM; 1 ≤ M ≤ N.</summary>
     public required int DatapointsToAlarm { get; init; }
 
-    /// <summary>When a datapoint breaches: above, at or above, below, or at or below <see cref="Threshold"/>.</summary>
+    /// <summary>
+    /// When a datapoint breaches: above, at or above, below, or at or below <see cref="Threshold"/>; or, for the band
+    /// comparisons (<see cref="AlarmComparisonExtensions.IsBand"/>), outside, above or below its <see cref="AnomalyBand"/>.
+    /// </summary>
     public required AlarmComparison Comparison { get; init; }
 
-    /// <summary>The value datapoints are compared with, in the metric's unit (seconds for latency, 0-1 for rates).</summary>
-    public required double Threshold { get; init; }
+    /// <summary>
+    /// The value datapoints are compared with, in the metric's unit (seconds for latency, 0-1 for rates). Not used with an
+    /// <see cref="AnomalyBand"/>, as CloudWatch's <c>Threshold</c> is not; default 0.
+    /// </summary>
+    public double Threshold { get; init; }
+
+    /// <summary>
+    /// The band learned from the metric's recent datapoints that a band comparison judges against; set exactly when
+    /// <see cref="Comparison"/> is a band comparison. Null for a static <see cref="Threshold"/>.
+    /// </summary>
+    public AnomalyBand? AnomalyBand { get; init; }
 
     /// <summary>What a period without data counts as. Default <see cref="TreatMissingData.Missing"/>, as in CloudWatch.</summary>
     public TreatMissingData TreatMissingData { get; init; } = TreatMissingData.Missing;

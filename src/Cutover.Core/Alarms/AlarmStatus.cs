@@ -6,4 +6,11 @@ namespace Cutover.Core.Alarms;
 /// <param name="State">The current state.</param>
 /// <param name="Since">When the alarm entered this state (or the scope started being tracked).</param>
 /// <param name="Reason">The reason of the latest evaluation.</param>
-public sealed record AlarmStatus(AlarmSpec Alarm, string Scope, AlarmState State, DateTimeOffset Since, string Reason);
+public sealed record AlarmStatus(AlarmSpec Alarm, string Scope, AlarmState State, DateTimeOffset Since, string Reason)
+{
+    /// <summary>The lower bound of the latest judged datapoint's anomaly band, for a dashboard to draw; null without a band or while it learns.</summary>
+    public double? BandLower { get; init; }
+
+    /// <summary>The upper bound of the latest judged datapoint's anomaly band; null without a band or while it learns.</summary>
+    public double? BandUpper { get; init; }
+}

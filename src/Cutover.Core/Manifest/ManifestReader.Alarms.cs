@@ -24,8 +24,12 @@ internal sealed partial class ManifestReader
     private static readonly string[] AlarmRuleFields =
     [
         "name", "description", "metric", "expression", "metrics", "promql", "statistic", "period",
-        "evaluationPeriods", "datapointsToAlarm", "comparison", "threshold", "treatMissingData", "severity", "rollback",
+        "evaluationPeriods", "datapointsToAlarm", "comparison", "threshold", "anomalyBand", "treatMissingData", "severity", "rollback",
     ];
+
+    private static readonly string[] AnomalyBandFields = ["width", "trainingPeriods"];
+
+    private const string AnomalyBandExample = "anomalyBand: { width: 2, trainingPeriods: 30 }";
 
     private static readonly string[] MetricSourceFields = ["metric", "expression", "promql"];
 
@@ -51,6 +55,9 @@ internal sealed partial class ManifestReader
         ["GreaterThanOrEqualToThreshold"] = AlarmComparison.GreaterThanOrEqualToThreshold,
         ["LessThanThreshold"] = AlarmComparison.LessThanThreshold,
         ["LessThanOrEqualToThreshold"] = AlarmComparison.LessThanOrEqualToThreshold,
+        ["LessThanLowerOrGreaterThanUpperThreshold"] = AlarmComparison.LessThanLowerOrGreaterThanUpperThreshold,
+        ["GreaterThanUpperThreshold"] = AlarmComparison.GreaterThanUpperThreshold,
+        ["LessThanLowerThreshold"] = AlarmComparison.LessThanLowerThreshold,
     };
 
     private static readonly Dictionary<string, TreatMissingData> MissingDataTreatments = new(StringComparer.Ordinal)
@@ -134,12 +141,9 @@ internal sealed partial class ManifestReader
             CheckEvaluationSpan(spanField, p, n);
         }
 
-        var comparison = Required(map, "comparison", "add how datapoints are compared, such as comparison: GreaterThanThreshold") is { } comparisonField
-            ? Choice(comparisonField, Comparisons)
-            : null;
-        var threshold = Required(map, "threshold", "add the value datapoints are compared with, such as threshold: 0.05") is { } thresholdField
-            ? Threshold(thresholdField, metric)
-            : null;
+        var comparisonField = Required(map, "comparison", "add how datapoints are compared, such as comparison: GreaterThanThreshold");
+        var comparison = comparisonField is null ? null : Choice(comparisonField, Comparisons);
+        var (threshold, band) = ReadThresholdOrBand(map, metric, comparisonField, comparison);
         var severity = (map.Get("severity") is { } severityField ? Choice(severityField, Severities) : null) ?? AlarmSeverity.Critical;
 
         var spec = new AlarmSpec
@@ -150,6 +154,7 @@ internal sealed partial class ManifestReader
             DatapointsToAlarm = datapointsToAlarm ?? DefaultEvaluationPeriods,
             Comparison = comparison ?? AlarmComparison.GreaterThanThreshold,
             Threshold = threshold ?? 0,
+            AnomalyBand = band,
         };
         return spec with
         {
@@ -162,6 +167,107 @@ internal sealed partial class ManifestReader
             Description = Text(map, "description", "\"Checkout fails for more than 2% of orders\"") ?? spec.Description,
         };
     }
+
+    /// <summary>
+    /// Exactly one of threshold and anomalyBand, matching the comparison: the band comparisons (such as
+    /// GreaterThanUpperThreshold) need anomalyBand, the others threshold. An unknown or missing comparison asks for
+    /// nothing more than a threshold or a band.
+    /// </summary>
+    private (double? Threshold, AnomalyBand? Band) ReadThresholdOrBand(YamlMap map, AlarmMetric? metric, YamlField? comparisonField, AlarmComparison? comparison)
+    {
+        var thresholdField = map.Get("threshold");
+        var bandField = map.Get("anomalyBand");
+        var threshold = thresholdField is null ? null : Threshold(thresholdField, metric);
+        var band = bandField is null ? null : ReadAnomalyBand(bandField);
+
+        if (thresholdField is not null && bandField is not null)
+        {
+            var thresholdFirst = (thresholdField.Key.Start.Line, thresholdField.Key.Start.Column).CompareTo((bandField.Key.Start.Line, bandField.Key.Start.Column)) < 0;
+            var (first, second) = thresholdFirst ? (thresholdField, bandField) : (bandField, thresholdField);
+            Report(
+                second.Key.Start,
+                second.Path,
+                $"{second.Name} is set as well as {first.Name}; a rule compares with a fixed threshold or with an anomaly band, not both",
+                $"keep one of them: delete {second.Name} or {first.Name}");
+            return (null, null);
+        }
+
+        // A known comparison's enum name is its manifest spelling.
+        switch (comparison)
+        {
+            case { } c when c.IsBand() && bandField is null:
+                if (thresholdField is null)
+                {
+                    Report(
+                        comparisonField!.Value.Start,
+                        FieldPath.Child(map.Path, "anomalyBand"),
+                        $"comparison {c} needs anomalyBand: the band learned from the metric that datapoints are compared with",
+                        $"add {AnomalyBandExample}, or compare with a threshold, such as comparison: {StaticCounterpart(c)} with threshold");
+                }
+                else
+                {
+                    Report(
+                        comparisonField!.Value.Start,
+                        comparisonField.Path,
+                        $"comparison {c} compares with an anomaly band, but the rule has a threshold",
+                        $"use {StaticCounterpart(c)} with threshold, or replace threshold with {AnomalyBandExample}");
+                }
+
+                return (null, null);
+            case { } c when !c.IsBand() && bandField is not null:
+                Report(
+                    comparisonField!.Value.Start,
+                    comparisonField.Path,
+                    $"comparison {c} compares with a threshold, but the rule has anomalyBand",
+                    $"use {BandCounterpart(c)} (or LessThanLowerOrGreaterThanUpperThreshold for both sides), or replace anomalyBand with threshold");
+                return (null, null);
+        }
+
+        if (thresholdField is null && bandField is null && comparison?.IsBand() != true)
+        {
+            Required(map, "threshold", "add the value datapoints are compared with, such as threshold: 0.05");
+        }
+
+        return (threshold, band);
+    }
+
+    /// <summary><c>anomalyBand: { width, trainingPeriods }</c>; an empty value takes both defaults.</summary>
+    private AnomalyBand? ReadAnomalyBand(YamlField field)
+    {
+        var map = OpenMap(field, AnomalyBandFields);
+        var defaults = new AnomalyBand();
+        var width = map.Get("width") is { } widthField ? BandWidth(widthField) : defaults.Width;
+        var trainingPeriods = map.Get("trainingPeriods") is { } trainingField
+            ? Int(trainingField, AnomalyBand.MinimumDatapoints, AnomalyBand.MaximumTrainingPeriods)
+            : defaults.TrainingPeriods;
+        return width is { } w && trainingPeriods is { } t ? new AnomalyBand { Width = w, TrainingPeriods = t } : null;
+    }
+
+    /// <summary>The band's half-width in standard deviations: a finite number above 0.</summary>
+    private double? BandWidth(YamlField field)
+    {
+        const string Fix = "use a number of standard deviations above 0, such as 2 (CloudWatch's default)";
+        if (FiniteNumber(field, Fix) is not { } width)
+        {
+            return null;
+        }
+
+        if (width <= 0)
+        {
+            Report(field.Value.Start, field.Path, $"width {((YamlScalarNode)field.Value).Value} must be greater than 0", Fix);
+            return null;
+        }
+
+        return width;
+    }
+
+    private static AlarmComparison StaticCounterpart(AlarmComparison band) =>
+        band == AlarmComparison.LessThanLowerThreshold ? AlarmComparison.LessThanThreshold : AlarmComparison.GreaterThanThreshold;
+
+    private static AlarmComparison BandCounterpart(AlarmComparison comparison) =>
+        comparison is AlarmComparison.LessThanThreshold or AlarmComparison.LessThanOrEqualToThreshold
+            ? AlarmComparison.LessThanLowerThreshold
+            : AlarmComparison.GreaterThanUpperThreshold;
 
     private string? AlarmName(YamlField field, Dictionary<string, Mark> firstUse)
     {
@@ -448,8 +554,33 @@ internal sealed partial class ManifestReader
 
     private double? Threshold(YamlField field, AlarmMetric? metric)
     {
-        const string Fix = "use a finite number, such as 0.05";
-        var scalar = Scalar(field.Value, field.Path, "a number", Fix);
+        if (FiniteNumber(field, "use a finite number, such as 0.05") is not { } value)
+        {
+            return null;
+        }
+
+        var text = ((YamlScalarNode)field.Value).Value;
+
+        // A share compared with a number outside 0-1 always or never breaches: a silent pass, or a release that cannot pass.
+        if (metric is BuiltInAlarmMetric { Metric: var builtIn } && builtIn.IsShare() && value is < 0 or > 1)
+        {
+            Report(
+                field.Value.Start,
+                field.Path,
+                $"threshold {text} is outside 0-1, the range of {MetricName(builtIn)} (a share, not a percentage)",
+                value is > 1 and <= 100
+                    ? FormattableString.Invariant($"write {value / 100} for {text}%")
+                    : "use a number from 0 to 1, such as 0.05");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A finite, unquoted number; <c>.inf</c>, <c>.nan</c> and anything that overflows are refused by name.</summary>
+    private double? FiniteNumber(YamlField field, string fix)
+    {
+        var scalar = Scalar(field.Value, field.Path, "a number", fix);
         if (scalar is null)
         {
             return null;
@@ -459,32 +590,19 @@ internal sealed partial class ManifestReader
         var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
         if (YamlNonFinite().IsMatch(text) || (parsed && !double.IsFinite(value)))
         {
-            Report(scalar.Start, field.Path, $"threshold {text} is not a finite number", Fix);
+            Report(scalar.Start, field.Path, $"{field.Name} {text} is not a finite number", fix);
             return null;
         }
 
         if (!parsed)
         {
-            Report(scalar.Start, field.Path, $"expected a number, got \"{text}\"", Fix);
+            Report(scalar.Start, field.Path, $"expected a number, got \"{text}\"", fix);
             return null;
         }
 
         if (scalar.Style != ScalarStyle.Plain)
         {
             Report(scalar.Start, field.Path, $"expected a number, got the quoted text \"{text}\"", "remove the quotes");
-            return null;
-        }
-
-        // A share compared with a number outside 0-1 always or never breaches: a silent pass, or a release that cannot pass.
-        if (metric is BuiltInAlarmMetric { Metric: var builtIn } && builtIn.IsShare() && value is < 0 or > 1)
-        {
-            Report(
-                scalar.Start,
-                field.Path,
-                $"threshold {text} is outside 0-1, the range of {MetricName(builtIn)} (a share, not a percentage)",
-                value is > 1 and <= 100
-                    ? FormattableString.Invariant($"write {value / 100} for {text}%")
-                    : "use a number from 0 to 1, such as 0.05");
             return null;
         }
 

@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "notifications"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "notifications", "dashboards"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -32,6 +32,7 @@ internal sealed partial class ManifestReader(string file)
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
         var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
         var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
+        var dashboards = ReadDashboards(map.Get("dashboards"), alarms);
 
         if (_errors.Count > 0 || service is null)
         {
@@ -47,6 +48,7 @@ internal sealed partial class ManifestReader(string file)
             Release = release,
             Alarms = alarms,
             Notifications = notifications,
+            Dashboards = dashboards,
         };
     }
 

@@ -20,4 +20,7 @@ public sealed record ServiceManifest
 
     /// <summary>Receivers and routes for alarm and release notifications; null when the manifest declares none.</summary>
     public Notifications.NotificationsSpec? Notifications { get; init; }
+
+    /// <summary>Dashboards as code; <see cref="Dashboards.DashboardsSpec.Effective"/> is the list to render. Default: the golden signals.</summary>
+    public Dashboards.DashboardsSpec Dashboards { get; init; } = new();
 }

@@ -193,5 +193,120 @@ public sealed class AlarmMonitorTests
         Should.Throw<ArgumentNullException>(() => new AlarmMonitor([Alarm()], null!));
     }
 
+    [Fact]
+    public void Observe_SteadyMetricThenASpike_GoesToAlarmOutsideTheLearnedBand()
+    {
+        var monitor = new AlarmMonitor([LatencyBand()], _clock);
+        monitor.Track("v2");
+
+        for (var i = 0; i < 30; i++)
+        {
+            ObserveNext(monitor, i % 2 == 0 ? 4.9 : 5.1);
+        }
+
+        ObserveNext(monitor, 9.1).ShouldBeEmpty();
+        var transition = ObserveNext(monitor, 9.4).ShouldHaveSingleItem();
+
+        (transition.From, transition.To, transition.At).ShouldBe((AlarmState.Ok, AlarmState.Alarm, Start.AddSeconds(64)));
+        transition.Reason.ShouldBe(
+            "Threshold Crossed: 2 out of the last 3 datapoints [9.1 (12:01:02), 9.4 (12:01:04)] were outside their bands [4.796581, 5.203419], [3.630855, 6.649145]");
+        monitor.Transitions.Select(t => (t.To, t.At)).ShouldBe([(AlarmState.Ok, Start.AddSeconds(12)), (AlarmState.Alarm, Start.AddSeconds(64))]);
+        var status = monitor.Firing("v2").ShouldHaveSingleItem();
+        status.BandLower.ShouldNotBeNull().ShouldBe(3.630855, 1e-6);
+        status.BandUpper.ShouldNotBeNull().ShouldBe(6.649145, 1e-6);
+    }
+
+    [Fact]
+    public void Observe_SlowDrift_StaysOkAsTheBandFollowsIt()
+    {
+        // Latency creeps up 0.5 ms a period, 25% in 100 periods, with a few ms of noise: a band learned once would be
+        // left behind, one learned from the last 30 datapoints follows.
+        int[] noiseMs = [4, -3, 1, -5, 2, -1, 5, -4, 3, 0];
+        var values = Enumerable.Range(0, 100).Select(i => 0.2 + (0.0005 * i) + (noiseMs[i % 10] / 1000.0)).ToList();
+        var monitor = new AlarmMonitor([LatencyBand()], _clock);
+
+        foreach (var value in values)
+        {
+            ObserveNext(monitor, value);
+        }
+
+        monitor.Transitions.Select(t => (t.From, t.To)).ShouldBe([(AlarmState.InsufficientData, AlarmState.Ok)]);
+        var status = monitor.States.ShouldHaveSingleItem();
+        status.BandLower.ShouldNotBeNull().ShouldBeLessThan(values[^1]);
+        status.BandUpper.ShouldNotBeNull().ShouldBeGreaterThan(values[^1]);
+        new AnomalyBand().Learn(values[..30]).ShouldNotBeNull().Upper.ShouldBeLessThan(values[^1]);
+    }
+
+    [Fact]
+    public void Observe_BandStillLearning_IsMissingDataUntilFiveDatapointsPrecede()
+    {
+        var monitor = new AlarmMonitor([LatencyBand()], _clock);
+
+        foreach (var value in new[] { 4.9, 5.1, 4.9, 5.1 })
+        {
+            ObserveNext(monitor, value).ShouldBeEmpty();
+        }
+
+        var learning = monitor.States.ShouldHaveSingleItem();
+        (learning.State, learning.Reason).ShouldBe((AlarmState.InsufficientData, "Insufficient Data: band still learning (3 of 5 datapoints)"));
+        (learning.BandLower, learning.BandUpper).ShouldBe((null, null));
+
+        ObserveNext(monitor, 50).ShouldBeEmpty();
+        monitor.States.ShouldHaveSingleItem().Reason.ShouldBe("Insufficient Data: band still learning (4 of 5 datapoints)");
+
+        var transition = ObserveNext(monitor, 5).ShouldHaveSingleItem();
+        (transition.From, transition.To).ShouldBe((AlarmState.InsufficientData, AlarmState.Ok));
+        monitor.States.ShouldHaveSingleItem().BandUpper.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Evaluate_GapLongerThanTheRange_KeepsTheBandsTrainingDatapoints()
+    {
+        var alarm = LatencyBand() with { EvaluationPeriods = 1, DatapointsToAlarm = 1, AnomalyBand = new AnomalyBand { TrainingPeriods = 5 } };
+        var monitor = new AlarmMonitor([alarm], _clock);
+        foreach (var value in new[] { 4.0, 6, 4, 6, 5 })
+        {
+            ObserveNext(monitor, value);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            _clock.Advance(Period);
+            monitor.Evaluate();
+        }
+
+        monitor.GetState("latency-band", "v2").ShouldBe(AlarmState.InsufficientData);
+        var transition = ObserveNext(monitor, 8).ShouldHaveSingleItem();
+        transition.To.ShouldBe(AlarmState.Alarm);
+        transition.Reason.ShouldBe("Threshold Crossed: 1 out of the last 1 datapoints [8 (12:00:52)] was outside the band [3, 7]");
+        (monitor.States[0].BandLower, monitor.States[0].BandUpper).ShouldBe((3, 7));
+    }
+
+    [Fact]
+    public void Constructor_BandComparisonWithoutABand_Throws()
+    {
+        Should.Throw<ArgumentException>(() => new AlarmMonitor([LatencyBand() with { AnomalyBand = null }], _clock))
+            .Message.ShouldContain("comparison LessThanLowerOrGreaterThanUpperThreshold needs an anomaly band");
+    }
+
     private static AlarmSpec Alarm() => DefaultAlarms.Create()[0];
+
+    private static AlarmSpec LatencyBand() => new()
+    {
+        Name = "latency-band",
+        Metric = new BuiltInAlarmMetric(BuiltInMetric.Latency),
+        Statistic = AlarmStatistic.FromPercentile(99),
+        Period = Period,
+        EvaluationPeriods = 3,
+        DatapointsToAlarm = 2,
+        Comparison = AlarmComparison.LessThanLowerOrGreaterThanUpperThreshold,
+        AnomalyBand = new AnomalyBand(),
+    };
+
+    /// <summary>Moves the clock one period on and observes the period that just ended for scope v2.</summary>
+    private IReadOnlyList<AlarmTransition> ObserveNext(AlarmMonitor monitor, double value)
+    {
+        _clock.Advance(Period);
+        return monitor.Observe("latency-band", "v2", new Datapoint(_clock.GetUtcNow(), value));
+    }
 }

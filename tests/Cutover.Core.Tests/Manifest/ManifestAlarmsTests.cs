@@ -383,6 +383,94 @@ public sealed class ManifestAlarmsTests
     }
 
     [Fact]
+    public void Parse_AnomalyBandRule_ReadsTheBandInsteadOfAThreshold()
+    {
+        var manifest = Valid(Minimal + """
+            alarms:
+              rules:
+                - name: latency-anomaly
+                  metric: latency
+                  datapointsToAlarm: 2
+                  comparison: LessThanLowerOrGreaterThanUpperThreshold
+                  anomalyBand: { width: 3, trainingPeriods: 60 }
+                - { name: upper, metric: requests, comparison: GreaterThanUpperThreshold, anomalyBand: {} }
+                - { name: lower, metric: errorRate, comparison: LessThanLowerThreshold, anomalyBand: }
+            """);
+
+        manifest.Alarms.Rules[0].ShouldBe(new AlarmSpec
+        {
+            Name = "latency-anomaly",
+            Metric = new BuiltInAlarmMetric(BuiltInMetric.Latency),
+            Statistic = AlarmStatistic.FromPercentile(99),
+            EvaluationPeriods = 3,
+            DatapointsToAlarm = 2,
+            Comparison = AlarmComparison.LessThanLowerOrGreaterThanUpperThreshold,
+            AnomalyBand = new AnomalyBand { Width = 3, TrainingPeriods = 60 },
+        });
+        manifest.Alarms.Rules.Skip(1).Select(r => (r.Comparison, r.AnomalyBand)).ShouldBe(
+        [
+            (AlarmComparison.GreaterThanUpperThreshold, new AnomalyBand { Width = 2, TrainingPeriods = 30 }),
+            (AlarmComparison.LessThanLowerThreshold, new AnomalyBand()),
+        ]);
+        manifest.Alarms.Effective.ShouldAllBe(a => a.Comparison.IsBand() == (a.AnomalyBand != null));
+    }
+
+    [Theory]
+    [InlineData("comparison: GreaterThanUpperThreshold|threshold: 0.5|anomalyBand: { width: 2 }", 14, 7, "anomalyBand", "anomalyBand is set as well as threshold; a rule compares with a fixed threshold or with an anomaly band, not both")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: {}|threshold: 0.5", 14, 7, "threshold", "threshold is set as well as anomalyBand; a rule compares with a fixed threshold or with an anomaly band, not both")]
+    [InlineData("comparison: GreaterThanUpperThreshold", 12, 19, "anomalyBand", "comparison GreaterThanUpperThreshold needs anomalyBand: the band learned from the metric that datapoints are compared with")]
+    [InlineData("comparison: LessThanLowerThreshold|threshold: 0.5", 12, 19, "comparison", "comparison LessThanLowerThreshold compares with an anomaly band, but the rule has a threshold")]
+    [InlineData("comparison: GreaterThanThreshold|anomalyBand: {}", 12, 19, "comparison", "comparison GreaterThanThreshold compares with a threshold, but the rule has anomalyBand")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { width: 0 }", 13, 29, "anomalyBand.width", "width 0 must be greater than 0")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { width: -1.5 }", 13, 29, "anomalyBand.width", "width -1.5 must be greater than 0")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { width: .inf }", 13, 29, "anomalyBand.width", "width .inf is not a finite number")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { width: \"2\" }", 13, 29, "anomalyBand.width", "expected a number, got the quoted text \"2\"")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { width: wide }", 13, 29, "anomalyBand.width", "expected a number, got \"wide\"")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { trainingPeriods: 4 }", 13, 39, "anomalyBand.trainingPeriods", "trainingPeriods 4 is outside 5-1000")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { trainingPeriods: 1001 }", 13, 39, "anomalyBand.trainingPeriods", "trainingPeriods 1001 is outside 5-1000")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { trainingPeriods: 7.5 }", 13, 39, "anomalyBand.trainingPeriods", "expected a whole number, got \"7.5\"")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { widht: 3 }", 13, 22, "anomalyBand.widht", "unknown field \"widht\"")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: 2", 13, 20, "anomalyBand", "expected a mapping, got \"2\"")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand:|  width: 2|  trainingPeriods: 2000", 15, 26, "anomalyBand.trainingPeriods", "trainingPeriods 2000 is outside 5-1000")]
+    [InlineData("comparison: GreaterThanUpperThresold|anomalyBand: {}", 12, 19, "comparison", "unknown comparison \"GreaterThanUpperThresold\"")]
+    public void Parse_InvalidAnomalyBandRule_ReportsOneErrorAtTheField(string fields, int line, int column, string field, string problem)
+    {
+        var yaml = OneRule + string.Concat($"metric: latency|{fields}".Split('|').Select(f => $"      {f}\n"));
+
+        var error = SingleError(yaml);
+
+        (error.Line, error.Column, error.Field, error.Problem).ShouldBe((line, column, $"alarms.rules[0].{field}", problem));
+    }
+
+    [Fact]
+    public void Parse_ThresholdAfterAnomalyBandOnOneLine_ReportsTheThreshold()
+    {
+        var error = SingleError(Minimal + "alarms:\n  rules:\n    - { name: r, metric: latency, comparison: GreaterThanUpperThreshold, anomalyBand: {}, threshold: 1 }\n");
+
+        error.ShouldBe(new ManifestError(
+            File,
+            10,
+            91,
+            "alarms.rules[0].threshold",
+            "threshold is set as well as anomalyBand; a rule compares with a fixed threshold or with an anomaly band, not both",
+            "keep one of them: delete threshold or anomalyBand"));
+    }
+
+    [Theory]
+    [InlineData("comparison: GreaterThanUpperThreshold", "add anomalyBand: { width: 2, trainingPeriods: 30 }, or compare with a threshold, such as comparison: GreaterThanThreshold with threshold")]
+    [InlineData("comparison: LessThanLowerThreshold|threshold: 0.5", "use LessThanThreshold with threshold, or replace threshold with anomalyBand: { width: 2, trainingPeriods: 30 }")]
+    [InlineData("comparison: LessThanOrEqualToThreshold|anomalyBand: {}", "use LessThanLowerThreshold (or LessThanLowerOrGreaterThanUpperThreshold for both sides), or replace anomalyBand with threshold")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { width: 0 }", "use a number of standard deviations above 0, such as 2 (CloudWatch's default)")]
+    [InlineData("comparison: GreaterThanUpperThreshold|anomalyBand: { trainingPeriods: 4 }", "use a whole number from 5 to 1000")]
+    [InlineData("comparison: GreaterThanUpperThresold|anomalyBand: {}", "did you mean \"GreaterThanUpperThreshold\"? (allowed: GreaterThanThreshold or GreaterThanOrEqualToThreshold or LessThanThreshold or LessThanOrEqualToThreshold or LessThanLowerOrGreaterThanUpperThreshold or GreaterThanUpperThreshold or LessThanLowerThreshold)")]
+    public void Parse_InvalidAnomalyBandRule_SuggestsTheFix(string fields, string fix)
+    {
+        var yaml = OneRule + string.Concat($"metric: latency|{fields}".Split('|').Select(f => $"      {f}\n"));
+
+        SingleError(yaml).Fix.ShouldBe(fix);
+    }
+
+    [Fact]
     public void Parse_RepositoryManifest_KeepsTheDefaultsAndAddsOneWarning()
     {
         var path = Path.Combine(RepositoryPaths.Root, "cutover.yaml");

@@ -1,0 +1,171 @@
+using Cutover.Aws.Alarms;
+using Cutover.Aws.Settings;
+using Cutover.Core.Alarms;
+using Cutover.Core.Manifest;
+
+namespace Cutover.Aws.Manifest;
+
+/// <summary>
+/// Reads <c>cutover.yaml</c> with the same <see cref="ManifestParser"/> as the local target, so an invalid manifest fails
+/// synthesis with the same lines <c>cutover validate</c> prints, then checks what only the AWS target needs.
+/// </summary>
+public static class ManifestLoader
+{
+    public static ManifestLoadResult Load(string path, AwsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!File.Exists(path))
+        {
+            return Failed([$"error: {path}: no such file. Run from the folder of your cutover.yaml, or set -c cutover:manifest=<path>."]);
+        }
+
+        return Parse(File.ReadAllText(path), path, settings);
+    }
+
+    public static ManifestLoadResult Parse(string yamlText, string path, AwsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = ManifestParser.Parse(yamlText, path);
+        if (!result.IsValid)
+        {
+            // The same lines as the CLI's ManifestFile: one "error: <file>:<line>:<col>: <field>: <problem>. Fix: <fix>." each.
+            var lines = result.Errors.Select(e => $"error: {e}").ToList();
+            lines.Add($"{path}: {result.Errors.Count} error(s); nothing was synthesized.");
+            return Failed(lines);
+        }
+
+        var manifest = result.Manifest;
+        var errors = new List<AwsTargetError>();
+        var environments = SelectEnvironments(manifest, settings, errors);
+        CheckAlarms(manifest, errors);
+        foreach (var environment in environments)
+        {
+            if (environment.Regions.Count != 2)
+            {
+                errors.Add(new AwsTargetError(
+                    path,
+                    $"environments.{environment.Name}.regions",
+                    $"the AWS target runs in exactly two regions, and {environment.Name} lists {environment.Regions.Count}",
+                    "list a primary and a secondary region, such as regions: [us-east-1, us-east-2]"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            var lines = errors.Select(e => $"error: {e}").ToList();
+            lines.Add($"{path}: {errors.Count} error(s); nothing was synthesized.");
+            return Failed(lines);
+        }
+
+        var deployments = environments.Select(environment =>
+        {
+            var environmentSettings = EnvironmentCatalog.For(environment.Name);
+            environmentSettings = settings.Customize?.Invoke(environmentSettings) ?? environmentSettings;
+            var regions = RegionPlan.For(environment.Regions, environmentSettings.AvailabilityZones);
+            return new Deployment
+            {
+                Manifest = manifest,
+                Environment = environment,
+                Settings = environmentSettings,
+                Aws = settings,
+                Primary = regions[0],
+                Secondary = regions[1],
+            };
+        }).ToList();
+        return new ManifestLoadResult(deployments, []);
+    }
+
+    private static List<EnvironmentSpec> SelectEnvironments(ServiceManifest manifest, AwsSettings settings, List<AwsTargetError> errors)
+    {
+        var aws = manifest.Environments.Values.Where(e => e.Target == DeploymentTarget.Aws).ToList();
+        if (settings.Environments.Count == 0)
+        {
+            if (aws.Count == 0)
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    "environments",
+                    "no environment has target: aws",
+                    "add one, such as prod: { target: aws, regions: [us-east-1, us-east-2] }"));
+            }
+
+            return aws;
+        }
+
+        var selected = new List<EnvironmentSpec>();
+        foreach (var name in settings.Environments)
+        {
+            if (!manifest.Environments.TryGetValue(name, out var environment))
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    "environments",
+                    $"cutover:environment names \"{name}\", which is not declared",
+                    $"use one of {string.Join(", ", aws.Select(e => e.Name))}"));
+            }
+            else if (environment.Target != DeploymentTarget.Aws)
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    $"environments.{name}.target",
+                    $"{name} runs on the local target",
+                    $"synthesize an environment with target: aws ({string.Join(", ", aws.Select(e => e.Name))})"));
+            }
+            else
+            {
+                selected.Add(environment);
+            }
+        }
+
+        return selected;
+    }
+
+    private static void CheckAlarms(ServiceManifest manifest, List<AwsTargetError> errors)
+    {
+        var effective = manifest.Alarms.Effective;
+        for (var index = 0; index < effective.Count; index++)
+        {
+            var alarm = effective[index];
+            var field = manifest.Alarms.Rules.Contains(alarm)
+                ? $"alarms.rules[{IndexOf(manifest.Alarms.Rules, alarm)}]"
+                : $"alarms (default {alarm.Name})";
+            if (alarm.Metric is PromQlAlarmMetric)
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    $"{field}.promql",
+                    $"alarm {alarm.Name} is a PromQL query, which only the local target can evaluate; CloudWatch has no equivalent",
+                    "alarm on a built-in metric or an expression over built-in metrics, or keep this alarm for local environments only"));
+                continue;
+            }
+
+            var period = CloudWatchPeriod.For(alarm.Period);
+            var limit = period >= 3600 ? 7 * 86_400 : 86_400;
+            if ((long)period * alarm.EvaluationPeriods > limit)
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    $"{field}.evaluationPeriods",
+                    $"alarm {alarm.Name} evaluates {alarm.EvaluationPeriods} periods of {period} s on CloudWatch (its {alarm.Period.TotalSeconds:0} s period rounded up), over CloudWatch's {limit / 86_400} day(s)",
+                    $"use at most {limit / period} evaluation periods, or a period of at least 60 s"));
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<AlarmSpec> rules, AlarmSpec alarm)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (ReferenceEquals(rules[i], alarm) || rules[i] == alarm)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ManifestLoadResult Failed(IReadOnlyList<string> lines) => new([], lines);
+}

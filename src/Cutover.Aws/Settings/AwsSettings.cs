@@ -1,0 +1,49 @@
+namespace Cutover.Aws.Settings;
+
+/// <summary>
+/// What the AWS target needs that <c>cutover.yaml</c> does not say: accounts, DNS, ownership tags, the CI repository
+/// and the release controller. Read from CDK context (<c>cdk.json</c> or <c>-c key=value</c>), keys <c>cutover:*</c>.
+/// </summary>
+public sealed record AwsSettings
+{
+    /// <summary>The manifest, relative to the working directory. Context <c>cutover:manifest</c>.</summary>
+    public string ManifestPath { get; init; } = "cutover.yaml";
+
+    /// <summary>The environments to synthesize; empty for every <c>target: aws</c> environment. Context <c>cutover:environment</c>.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
+    /// <summary>Account per environment name; environments not listed get <see cref="DefaultAccount"/>. Context <c>cutover:accounts</c>.</summary>
+    public IReadOnlyDictionary<string, string> Accounts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Used when an environment has no account: a placeholder that synthesizes but cannot be deployed.</summary>
+    public string DefaultAccount { get; init; } = "111111111111";
+
+    /// <summary>Context <c>cutover:releaseController</c>: <c>ecs</c> (default) or <c>codeDeploy</c>.</summary>
+    public ReleaseController ReleaseController { get; init; } = ReleaseController.EcsNative;
+
+    /// <summary>The service's public name; <c>{env}.</c> is prefixed for environments other than prod. Context <c>cutover:domainName</c>.</summary>
+    public string DomainName { get; init; } = "sample.example.com";
+
+    /// <summary>The Route 53 public hosted zone holding <see cref="DomainName"/>. Context <c>cutover:hostedZoneId</c>.</summary>
+    public string HostedZoneId { get; init; } = "Z0000000000EXAMPLE";
+
+    /// <summary>Context <c>cutover:hostedZoneName</c>.</summary>
+    public string HostedZoneName { get; init; } = "example.com";
+
+    /// <summary>The <c>owner</c> tag on every resource. Context <c>cutover:owner</c>.</summary>
+    public string Owner { get; init; } = "platform-team";
+
+    /// <summary>The <c>cost-centre</c> tag on every resource. Context <c>cutover:costCentre</c>.</summary>
+    public string CostCentre { get; init; } = "cc-0000";
+
+    /// <summary><c>owner/repo</c> whose GitHub Actions may deploy. Context <c>cutover:githubRepository</c>.</summary>
+    public string GitHubRepository { get; init; } = "example-org/sample";
+
+    /// <summary>Per-environment overrides of the catalog, for tests and special cases; null keeps <see cref="EnvironmentCatalog"/>.</summary>
+    public Func<EnvironmentSettings, EnvironmentSettings>? Customize { get; init; }
+
+    public string AccountFor(string environment) => Accounts.TryGetValue(environment, out var account) ? account : DefaultAccount;
+
+    /// <summary>prod serves the domain itself; other environments a subdomain such as <c>dev.sample.example.com</c>.</summary>
+    public string DomainFor(string environment) => environment == "prod" ? DomainName : $"{environment}.{DomainName}";
+}
