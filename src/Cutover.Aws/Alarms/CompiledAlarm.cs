@@ -16,7 +16,8 @@ public sealed record CompiledAlarm(string Name, AlarmSpec Spec, IMetric Metric, 
         AlarmComparison.GreaterThanThreshold => ComparisonOperator.GREATER_THAN_THRESHOLD,
         AlarmComparison.GreaterThanOrEqualToThreshold => ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         AlarmComparison.LessThanThreshold => ComparisonOperator.LESS_THAN_THRESHOLD,
-        _ => ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
+        AlarmComparison.LessThanOrEqualToThreshold => ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
+        _ => throw new InvalidOperationException($"alarm {Spec.Name}: {Spec.Comparison} has no static CloudWatch comparison (the manifest loader refuses band alarms)"),
     };
 
     public Amazon.CDK.AWS.CloudWatch.TreatMissingData TreatMissingData => Spec.TreatMissingData switch

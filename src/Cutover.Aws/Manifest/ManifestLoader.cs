@@ -141,6 +141,18 @@ public static class ManifestLoader
                 continue;
             }
 
+            if (alarm.AnomalyBand is not null)
+            {
+                // CloudWatch's ANOMALY_DETECTION_BAND is a trained model, not our mean ± width × deviation band:
+                // refusing beats deploying an alarm that means something else.
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    $"{field}.anomalyBand",
+                    $"alarm {alarm.Name} uses an anomaly band, which the AWS target does not compile yet",
+                    "use a static threshold for AWS environments, or keep this alarm for local environments only"));
+                continue;
+            }
+
             var period = CloudWatchPeriod.For(alarm.Period);
             var limit = period >= 3600 ? 7 * 86_400 : 86_400;
             if ((long)period * alarm.EvaluationPeriods > limit)

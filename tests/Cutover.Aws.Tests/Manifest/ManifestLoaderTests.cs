@@ -62,6 +62,23 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
+    public void Parse_AnomalyBandAlarm_IsRefusedRatherThanCompiledAsAStaticThreshold()
+    {
+        var manifest = Sample + """
+                - name: odd-traffic
+                  metric: requests
+                  statistic: Sum
+                  comparison: LessThanLowerOrGreaterThanUpperThreshold
+                  anomalyBand: { width: 2 }
+            """;
+
+        var result = ManifestLoader.Parse(manifest, "cutover.yaml", new AwsSettings());
+
+        result.IsValid.ShouldBeFalse();
+        result.Errors[0].ShouldBe("error: cutover.yaml: alarms.rules[1].anomalyBand: alarm odd-traffic uses an anomaly band, which the AWS target does not compile yet. Fix: use a static threshold for AWS environments, or keep this alarm for local environments only.");
+    }
+
+    [Fact]
     public void Parse_OneRegion_IsRefusedBecauseTheTargetIsTwoRegions()
     {
         var manifest = Sample.Replace("    instances: 4\n    regions: [us-east-1, us-east-2]", "    instances: 4\n    regions: [us-east-1]", StringComparison.Ordinal);
