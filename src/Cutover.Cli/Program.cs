@@ -23,4 +23,5 @@ root.Subcommands.Add(new RollbackCommand());
 root.Subcommands.Add(new HistoryCommand());
 root.Subcommands.Add(new ValidateCommand());
 root.Subcommands.Add(new DashboardsCommand());
+root.Subcommands.Add(new SynthCommand());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
