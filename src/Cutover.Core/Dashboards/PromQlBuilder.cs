@@ -71,7 +71,7 @@ public static class PromQlBuilder
             BuiltInMetric.ErrorRate => $"({sum}(increase({errors}[{window}])) or ({sum}(increase({requests}[{window}])) * 0)) / {sum}(increase({requests}[{window}]))",
             BuiltInMetric.Latency => Latency(service, statistic, window, byVersion),
             BuiltInMetric.MemoryUtilization => Memory(service, statistic, window, byVersion),
-            BuiltInMetric.UnhealthyInstances => $"{sum}(1 - min_over_time(up{{{service}}}[{window}]))",
+            BuiltInMetric.UnhealthyInstances => $"{sum}(1 - max_over_time(up{{{service}}}[{window}]))",
             BuiltInMetric.Restarts => null,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
         };

@@ -34,7 +34,8 @@ public static class PromQlQueries
             BuiltInMetric.ErrorRate => $"(sum(increase({errors}[{window}])) or (sum(increase({requests}[{window}])) * 0)) / sum(increase({requests}[{window}]))",
             BuiltInMetric.Latency => Latency(service, statistic, window),
             BuiltInMetric.MemoryUtilization => Memory(service, statistic, window),
-            BuiltInMetric.UnhealthyInstances => $"sum(1 - min_over_time(up{{{service}}}[{window}]))",
+            // Unhealthy: every scrape in the window failed. One slow scrape on a busy host is not an unhealthy instance.
+            BuiltInMetric.UnhealthyInstances => $"sum(1 - max_over_time(up{{{service}}}[{window}]))",
             BuiltInMetric.Restarts => null,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
         };
