@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cutover.Core.Logs;
 using Cutover.Core.Releases;
 using Cutover.Server.Api;
+using Cutover.Server.Logs;
 
 namespace Cutover.Cli;
 
@@ -47,6 +49,61 @@ internal sealed class ControlPlaneClient(HttpClient http)
 
     public Task<ApiResult<JsonElement>> ShutdownAsync(CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, "api/v1/shutdown", null, cancellationToken);
+
+    public Task<ApiResult<List<LogEntry>>> GetLogsAsync(string filters, CancellationToken cancellationToken) =>
+        SendAsync<List<LogEntry>>(HttpMethod.Get, $"api/v1/logs?{filters}", null, cancellationToken);
+
+    public Task<ApiResult<LogQueryResponse>> QueryLogsAsync(LogQueryRequest query, CancellationToken cancellationToken) =>
+        SendAsync<LogQueryResponse>(HttpMethod.Post, "api/v1/logs/query", query, cancellationToken);
+
+    /// <summary>
+    /// Streams lines from <c>GET /api/v1/logs?follow=true</c> (server-sent events) to <paramref name="onEntry"/> until
+    /// cancelled; the value is how many lines came. Its own client: a stream outlives any request timeout.
+    /// </summary>
+    public async Task<ApiResult<long>> FollowLogsAsync(string filters, Func<LogEntry, Task> onEntry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onEntry);
+        using var streaming = new HttpClient { BaseAddress = http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/logs?{filters}&follow=true");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        long count = 0;
+        try
+        {
+            using var response = await streaming.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return new ApiResult<long>(0, (int)response.StatusCode, await ReadProblemAsync(response, cancellationToken).ConfigureAwait(false));
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var parser = System.Net.ServerSentEvents.SseParser.Create(stream, (_, data) => JsonSerializer.Deserialize<LogEntry>(data, Json));
+                await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (item.Data is { } entry)
+                    {
+                        await onEntry(entry).ConfigureAwait(false);
+                        count++;
+                    }
+                }
+            }
+
+            return new ApiResult<long>(count, 0, $"the control plane at {http.BaseAddress} closed the stream");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ApiResult<long>(count, 200, null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new ApiResult<long>(count, 0, $"the control plane at {http.BaseAddress} is not reachable ({ex.Message}); start it with 'cutover up'");
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ApiResult<long>(count, 0, $"the stream from {http.BaseAddress} broke ({ex.Message})");
+        }
+    }
 
     public async Task<bool> IsUpAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ root.Subcommands.Add(new ReleaseControlCommand(ReleaseCommand.Promote, "Approve 
 root.Subcommands.Add(new ReleaseControlCommand(ReleaseCommand.Abort, "Send all traffic back to the current version and stop the new one"));
 root.Subcommands.Add(new RollbackCommand());
 root.Subcommands.Add(new HistoryCommand());
+root.Subcommands.Add(new LogsCommand());
 root.Subcommands.Add(new ValidateCommand());
 root.Subcommands.Add(new DashboardsCommand());
 root.Subcommands.Add(new SynthCommand());

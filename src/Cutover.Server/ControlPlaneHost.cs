@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Cutover.Core.Alarms;
 using Cutover.Server.Alarms;
 using Cutover.Server.Api;
+using Cutover.Server.Logs;
 using Cutover.Server.Notifications;
 using Cutover.Server.Platform;
 using Cutover.Server.Releases;
@@ -44,6 +45,7 @@ public static class ControlPlaneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapReleaseApi();
+        app.MapLogsApi();
         app.MapNotificationsApi();
         var coordinator = app.Services.GetRequiredService<ReleaseCoordinator>();
         app.Lifetime.ApplicationStopping.Register(coordinator.CancelRunning);
@@ -87,6 +89,7 @@ public static class ControlPlaneHost
         services.AddHostedService<AlarmService>();
         services.AddHostedService<NotificationService>();
         services.AddHostedService<PlatformSupervisor>();
+        services.AddLogCollection();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         return services;
     }

@@ -14,6 +14,7 @@ internal static class DurationParser
     // Largest unit first: the order doubles as the rank that keeps "30s1m" and "1m1m" out.
     private static readonly (string Unit, long Ticks)[] Units =
     [
+        ("d", TimeSpan.TicksPerDay),
         ("h", TimeSpan.TicksPerHour),
         ("m", TimeSpan.TicksPerMinute),
         ("s", TimeSpan.TicksPerSecond),
@@ -77,7 +78,7 @@ internal static class DurationParser
             {
                 return DurationParseResult.Failure(
                     $"\"{unit}\" in \"{text}\" is not a duration unit",
-                    "use ms, s, m or h, in lowercase");
+                    "use ms, s, m, h or d, in lowercase");
             }
 
             if (rank <= previousRank)

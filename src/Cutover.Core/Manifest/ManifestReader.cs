@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "notifications", "dashboards"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -31,6 +31,7 @@ internal sealed partial class ManifestReader(string file)
             : DefaultEnvironments();
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
         var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
+        var logs = map.Get("logs") is { } logsField ? ReadLogs(logsField) : new LogsSpec();
         var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
         var dashboards = ReadDashboards(map.Get("dashboards"), alarms);
 
@@ -47,6 +48,7 @@ internal sealed partial class ManifestReader(string file)
             Environments = environments,
             Release = release,
             Alarms = alarms,
+            Logs = logs,
             Notifications = notifications,
             Dashboards = dashboards,
         };

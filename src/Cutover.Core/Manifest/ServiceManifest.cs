@@ -18,6 +18,9 @@ public sealed record ServiceManifest
     /// <summary>The alarms that judge each version; <see cref="AlarmsSpec.Effective"/> is the list to evaluate. Default: the default alarms.</summary>
     public AlarmsSpec Alarms { get; init; } = new();
 
+    /// <summary>Retention of collected logs and metric filters over them. Default: 7 days, 512 MiB, no filters.</summary>
+    public LogsSpec Logs { get; init; } = new();
+
     /// <summary>Receivers and routes for alarm and release notifications; null when the manifest declares none.</summary>
     public Notifications.NotificationsSpec? Notifications { get; init; }
 
