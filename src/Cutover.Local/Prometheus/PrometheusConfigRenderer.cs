@@ -8,6 +8,7 @@ internal static class PrometheusConfigRenderer
 {
     public const string HaproxyJob = "haproxy";
     public const string ServiceJob = "service";
+    public const string ControlPlaneJob = "cutover";
 
     public static string Render(PrometheusOptions options)
     {
@@ -36,6 +37,15 @@ internal static class PrometheusConfigRenderer
         yaml.Append("      - files:\n");
         yaml.Append("          - ").Append(Quote(options.TargetsFilePath)).Append('\n');
         yaml.Append("        refresh_interval: 1s\n");
+        if (options.ControlPlanePort is { } controlPlanePort)
+        {
+            yaml.Append("  - job_name: ").Append(ControlPlaneJob).Append('\n');
+            yaml.Append("    metrics_path: /api/v1/logs/metrics\n");
+            yaml.Append("    static_configs:\n");
+            yaml.Append("      - targets:\n");
+            yaml.Append("          - ").Append(Quote(HostPort.Format(HostPort.Connectable(options.BindAddress), controlPlanePort))).Append('\n');
+        }
+
         return yaml.ToString();
     }
 

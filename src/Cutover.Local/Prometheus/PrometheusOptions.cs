@@ -29,6 +29,12 @@ public sealed record PrometheusOptions
     /// <summary>HAProxy's stats and Prometheus exporter port, scraped as job <c>haproxy</c>. Default 8404.</summary>
     public int HaproxyStatsPort { get; init; } = 8404;
 
+    /// <summary>
+    /// The control plane, scraped as job <c>cutover</c> for the log metric filters' counters
+    /// (<c>cutover_log_metric_total</c>), so alarms can use them; null: not scraped.
+    /// </summary>
+    public int? ControlPlanePort { get; init; }
+
     /// <summary>The path instances expose their metrics on, scraped as job <c>service</c>. Default <c>/metrics</c>.</summary>
     public string ServiceMetricsPath { get; init; } = "/metrics";
 
@@ -84,6 +90,7 @@ public sealed record PrometheusOptions
             BindAddress = ports.BindAddress,
             Port = ports.PrometheusPort,
             HaproxyStatsPort = ports.HaproxyStatsPort,
+            ControlPlanePort = ports.ControlPlanePort,
         };
     }
 

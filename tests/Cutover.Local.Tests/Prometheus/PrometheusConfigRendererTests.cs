@@ -26,6 +26,15 @@ public sealed class PrometheusConfigRendererTests
     }
 
     [Fact]
+    public void Render_ControlPlanePort_ScrapesTheLogMetricFiltersCounters()
+    {
+        var yaml = PrometheusConfigRenderer.Render(Options with { ControlPlanePort = 7400 });
+
+        yaml.ShouldContain("  - job_name: cutover\n    metrics_path: /api/v1/logs/metrics\n    static_configs:\n      - targets:\n          - '127.0.0.1:7400'\n");
+        PrometheusConfigRenderer.Render(Options).ShouldNotContain("job_name: cutover");
+    }
+
+    [Fact]
     public void Render_DefaultOptions_ScrapesHaproxyStatsPort()
     {
         var yaml = PrometheusConfigRenderer.Render(Options with { HaproxyStatsPort = 18404 });
