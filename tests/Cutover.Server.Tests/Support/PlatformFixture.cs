@@ -52,7 +52,7 @@ internal sealed class PlatformFixture : IAsyncDisposable
             timeout: 1s
             healthyThreshold: 2
             unhealthyThreshold: 2
-            startTimeout: 8s
+            startTimeout: 20s
           shutdown:
             deregistrationDelay: 1s
             stopTimeout: 10s
