@@ -32,7 +32,7 @@ public sealed partial class SqliteLogStore
         for (var pass = 0; pass < MaxSizePasses; pass++)
         {
             var used = await MeasureAsync(cancellationToken).ConfigureAwait(false);
-            var lines = await ScalarAsync("SELECT count(*) FROM logs", cancellationToken).ConfigureAwait(false);
+            var lines = await ScalarAsync("SELECT value FROM log_meta WHERE key = 'lines'", cancellationToken).ConfigureAwait(false);
             if (used <= maxBytes || lines == 0)
             {
                 break;
@@ -75,6 +75,7 @@ public sealed partial class SqliteLogStore
                     doomed.ExecuteNonQuery();
                     using var count = Command(transaction, "SELECT count(*) FROM doomed");
                     chunk = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                    AddToLineCount(transaction, -chunk);
                 },
                 cancellationToken).ConfigureAwait(false);
             deleted += chunk;

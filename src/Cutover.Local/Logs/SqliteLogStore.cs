@@ -85,6 +85,9 @@ public sealed partial class SqliteLogStore : IAsyncDisposable
         await using var last = writer.CreateCommand();
         last.CommandText = "SELECT max(coalesce((SELECT max(id) FROM logs), 0), coalesce((SELECT value FROM log_meta WHERE key = 'last_id'), 0))";
         var lastId = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+
+        // The line count is kept in log_meta so statistics never scan the table; counted once for a database without it.
+        await ExecuteAsync(writer, "INSERT INTO log_meta (key, value) SELECT 'lines', count(*) FROM logs WHERE true ON CONFLICT (key) DO NOTHING", cancellationToken).ConfigureAwait(false);
         return new SqliteLogStore(fullPath, writer, connectionString) { _nextId = lastId + 1 };
     }
 
@@ -111,6 +114,7 @@ public sealed partial class SqliteLogStore : IAsyncDisposable
                 using var highWater = Command(transaction, "INSERT INTO log_meta (key, value) VALUES ('last_id', $last) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
                 highWater.Parameters.AddWithValue("$last", first + batch.Entries.Count - 1);
                 highWater.ExecuteNonQuery();
+                AddToLineCount(transaction, batch.Entries.Count);
             }
 
             foreach (var (file, offset) in batch.FileOffsets)
@@ -141,6 +145,13 @@ public sealed partial class SqliteLogStore : IAsyncDisposable
         {
             _writeGate.Release();
         }
+    }
+
+    private void AddToLineCount(SqliteTransaction transaction, long delta)
+    {
+        using var count = Command(transaction, "UPDATE log_meta SET value = value + $delta WHERE key = 'lines'");
+        count.Parameters.AddWithValue("$delta", delta);
+        count.ExecuteNonQuery();
     }
 
     /// <summary>Inserts the lines with one prepared statement, with consecutive ids from <paramref name="first"/>.</summary>
@@ -287,7 +298,7 @@ public sealed partial class SqliteLogStore : IAsyncDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), coalesce(max(id), 0) FROM logs";
+        command.CommandText = "SELECT coalesce((SELECT value FROM log_meta WHERE key = 'lines'), 0), coalesce((SELECT value FROM log_meta WHERE key = 'last_id'), 0)";
         long lines, lastId;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

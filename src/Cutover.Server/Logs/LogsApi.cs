@@ -208,7 +208,13 @@ internal static class LogsApi
         var text = new StringBuilder();
         text.Append("# HELP cutover_log_metric_total What the manifest's metric filters counted in the service's log lines, per version.\n");
         text.Append("# TYPE cutover_log_metric_total counter\n");
-        foreach (var (metric, version, total) in collector.Collector?.Counters.Snapshot() ?? [])
+        // Every filter's metric for every declared version, at 0 until it counts: Prometheus's increase() only sees
+        // what a series gains after its first sample, so a series born at 1 would hide the first match from alarms.
+        var counted = collector.Collector?.Counters.Snapshot() ?? [];
+        var zeros = options.Manifest.Logs.MetricFilters.Select(f => f.MetricName).Distinct(StringComparer.Ordinal)
+            .SelectMany(metric => options.Manifest.Versions.Keys.Select(version => (Metric: metric, Version: version, Total: 0.0)))
+            .Where(zero => !counted.Any(c => c.Metric == zero.Metric && c.Version == zero.Version));
+        foreach (var (metric, version, total) in counted.Concat(zeros).OrderBy(c => c.Metric, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture, $"cutover_log_metric_total{{service=\"{Escape(options.Manifest.Service.Name)}\",metric=\"{Escape(metric)}\",version=\"{Escape(version)}\"}} {total}\n");
         }

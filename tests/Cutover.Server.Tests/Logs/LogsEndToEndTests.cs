@@ -54,6 +54,7 @@ public sealed class LogsEndToEndTests
         streamed.Message.ShouldStartWith("GET / responded 200");
         streamed.Instance.ShouldBe(row[2]);
         metrics.ShouldContain("cutover_log_metric_total{service=\"sample\",metric=\"Greetings\",version=\"v1\"}");
+        metrics.ShouldContain("cutover_log_metric_total{service=\"sample\",metric=\"Greetings\",version=\"v2\"} 0\n", Case.Sensitive, "declared versions start at 0");
     }
 
     [Fact]
