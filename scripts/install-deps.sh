@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what Cutover needs on a fresh Debian machine: HAProxy, Prometheus, Alertmanager, curl, and the
-# .NET packages (dotnet restore). Safe to run again: it installs only what is missing.
+# Installs what Cutover needs on a fresh Debian machine: HAProxy, Prometheus, Alertmanager, curl, Chromium (the
+# dashboard's browser tests drive it headless; Playwright never downloads a browser here), and the .NET packages
+# (dotnet restore). Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in haproxy prometheus prometheus-alertmanager curl; do
+for pkg in haproxy prometheus prometheus-alertmanager curl chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

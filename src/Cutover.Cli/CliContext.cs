@@ -33,6 +33,12 @@ internal static class CliContext
 
         var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add(Server.Api.ReleaseApi.ActorHeader, Actor);
+        // A control plane bound beyond loopback asks for this token on every change; never printed.
+        if (Environment.GetEnvironmentVariable(Server.Api.ApiAccessOptions.TokenVariable) is { Length: > 0 } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+
         return new ControlPlaneClient(http);
     }
 

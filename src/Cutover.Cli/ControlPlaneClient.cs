@@ -65,6 +65,7 @@ internal sealed class ControlPlaneClient(HttpClient http)
         ArgumentNullException.ThrowIfNull(onEntry);
         using var streaming = new HttpClient { BaseAddress = http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/logs?{filters}&follow=true");
+        request.Headers.Authorization = http.DefaultRequestHeaders.Authorization;
         request.Headers.Accept.ParseAdd("text/event-stream");
         long count = 0;
         try

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Cutover.Core.Alarms;
 using Cutover.Server.Alarms;
 using Cutover.Server.Api;
+using Cutover.Server.Dashboard;
 using Cutover.Server.Logs;
 using Cutover.Server.Notifications;
 using Cutover.Server.Platform;
@@ -40,13 +41,17 @@ public static class ControlPlaneHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddControlPlane(options, time ?? TimeProvider.System);
+        builder.Services.AddDashboard(options);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiAccess();
         app.MapReleaseApi();
         app.MapLogsApi();
         app.MapNotificationsApi();
+        app.MapDashboard();
+        app.MapOpenApiDocument();
         var coordinator = app.Services.GetRequiredService<ReleaseCoordinator>();
         app.Lifetime.ApplicationStopping.Register(coordinator.CancelRunning);
         return app;
