@@ -15,4 +15,10 @@ public sealed record EnvironmentSpec
 
     /// <summary>Ports of the local target; null for AWS environments.</summary>
     public LocalPortsSpec? Local { get; init; }
+
+    /// <summary>Plain settings given to the service's instances as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Secrets given to the instances as environment variables, by variable name; references only, never values.</summary>
+    public IReadOnlyDictionary<string, SecretReference> Secrets { get; init; } = new Dictionary<string, SecretReference>(StringComparer.Ordinal);
 }

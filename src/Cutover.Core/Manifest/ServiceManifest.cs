@@ -26,4 +26,10 @@ public sealed record ServiceManifest
 
     /// <summary>Dashboards as code; <see cref="Dashboards.DashboardsSpec.Effective"/> is the list to render. Default: the golden signals.</summary>
     public Dashboards.DashboardsSpec Dashboards { get; init; } = new();
+
+    /// <summary>Feature flags the service reads from configuration. Default: none.</summary>
+    public IReadOnlyList<FeatureFlagSpec> FeatureFlags { get; init; } = [];
+
+    /// <summary>The CI/CD system that releases to AWS. Default: GitHub Actions on main.</summary>
+    public PipelineSpec Pipeline { get; init; } = new();
 }
