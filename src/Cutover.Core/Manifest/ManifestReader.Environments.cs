@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Net;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
@@ -7,10 +8,19 @@ namespace Cutover.Core.Manifest;
 /// <summary>Reads <c>environments</c>, including the local target's port plan.</summary>
 internal sealed partial class ManifestReader
 {
-    private static readonly string[] EnvironmentFields = ["target", "instances", "regions", "ports"];
+    private static readonly string[] EnvironmentFields = ["target", "instances", "regions", "ports", "settings", "secrets"];
 
     private static readonly string[] PortFields =
         ["bindAddress", "production", "test", "haproxyStats", "prometheus", "alertmanager", "controlPlane", "instancesFrom", "instancesTo"];
+
+    // Which source each prefix names, and the one target that can resolve it.
+    private static readonly Dictionary<string, (SecretSource Source, DeploymentTarget Target)> SecretPrefixes = new(StringComparer.Ordinal)
+    {
+        ["env"] = (SecretSource.Environment, DeploymentTarget.Local),
+        ["file"] = (SecretSource.File, DeploymentTarget.Local),
+        ["secretsmanager"] = (SecretSource.SecretsManager, DeploymentTarget.Aws),
+        ["ssm"] = (SecretSource.ParameterStore, DeploymentTarget.Aws),
+    };
 
     private static readonly Dictionary<string, DeploymentTarget> Targets = new(StringComparer.Ordinal)
     {
@@ -59,6 +69,8 @@ internal sealed partial class ManifestReader
 
         var regions = regionsField is null ? null : ReadRegions(regionsField);
         var ports = portsField is null ? null : ReadPorts(portsField, instances ?? serviceInstances);
+        var settings = map.Get("settings") is { } settingsField ? ReadSettings(settingsField) : null;
+        var secrets = map.Get("secrets") is { } secretsField ? ReadSecrets(secretsField, target, settings) : null;
 
         if (target == DeploymentTarget.Aws)
         {
@@ -84,6 +96,8 @@ internal sealed partial class ManifestReader
             Instances = instances,
             Regions = regions ?? [],
             Local = target == DeploymentTarget.Local ? ports ?? new LocalPortsSpec() : null,
+            Settings = (IReadOnlyDictionary<string, string>?)settings ?? ReadOnlyDictionary<string, string>.Empty,
+            Secrets = (IReadOnlyDictionary<string, SecretReference>?)secrets ?? ReadOnlyDictionary<string, SecretReference>.Empty,
         };
     }
 
@@ -231,6 +245,160 @@ internal sealed partial class ManifestReader
             problem,
             fix);
     }
+
+    /// <summary><c>settings</c>: plain values given to the instances as environment variables.</summary>
+    private Dictionary<string, string> ReadSettings(YamlField field)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in OpenMap(field, allowed: null).Fields)
+        {
+            if (!InstanceVariableName(variable))
+            {
+                continue;
+            }
+
+            if (IsNull(variable.Value))
+            {
+                settings[variable.Name] = string.Empty;
+            }
+            else if (Scalar(variable.Value, variable.Path, "text", "write the value as text, such as LOG_LEVEL: Information") is { } value)
+            {
+                settings[variable.Name] = value.Value ?? string.Empty;
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// <c>secrets</c>: variable name to a reference (<c>env:</c>, <c>file:</c>, <c>secretsmanager:</c>, <c>ssm:</c>) that
+    /// the target resolves when an instance starts. Errors never repeat a value that is not a reference: it may be
+    /// the secret itself, pasted by mistake, and errors end up in CI logs.
+    /// </summary>
+    private Dictionary<string, SecretReference> ReadSecrets(YamlField field, DeploymentTarget? target, Dictionary<string, string>? settings)
+    {
+        var secrets = new Dictionary<string, SecretReference>(StringComparer.Ordinal);
+        foreach (var variable in OpenMap(field, allowed: null).Fields)
+        {
+            if (!InstanceVariableName(variable))
+            {
+                continue;
+            }
+
+            if (settings?.ContainsKey(variable.Name) == true)
+            {
+                Report(variable.Key.Start, variable.Path, $"{variable.Name} is under settings as well as secrets", $"keep {variable.Name} in one of them: secrets for values that must not be in the repository");
+                continue;
+            }
+
+            if (ReadSecretReference(variable, target) is { } reference)
+            {
+                secrets[variable.Name] = reference;
+            }
+        }
+
+        return secrets;
+    }
+
+    private SecretReference? ReadSecretReference(YamlField variable, DeploymentTarget? target)
+    {
+        var fix = target == DeploymentTarget.Aws
+            ? "write secretsmanager:<secret name> or ssm:/<parameter path>, never the secret itself"
+            : "write env:<VARIABLE of the control plane> or file:<path>, never the secret itself";
+        var scalar = Scalar(variable.Value, variable.Path, "a secret reference", fix);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var text = scalar.Value ?? string.Empty;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon > 0 ? text[..colon] : string.Empty;
+        if (!SecretPrefixPattern().IsMatch(prefix))
+        {
+            Report(scalar.Start, variable.Path, "the value is not a secret reference (it has no source prefix such as env:)", fix);
+            return null;
+        }
+
+        if (!SecretPrefixes.TryGetValue(prefix, out var known))
+        {
+            var suggestion = Suggestions.Closest(prefix, SecretPrefixes.Keys);
+            Report(
+                scalar.Start,
+                variable.Path,
+                $"unknown secret source \"{prefix}:\"",
+                suggestion is null ? $"use env:, file:, secretsmanager: or ssm:; {fix}" : $"did you mean \"{suggestion}:\"?");
+            return null;
+        }
+
+        var name = text[(colon + 1)..].Trim();
+        if (target is { } environmentTarget && known.Target != environmentTarget)
+        {
+            var targetName = environmentTarget == DeploymentTarget.Aws ? "aws" : "local";
+            var allowed = known.Target == DeploymentTarget.Aws ? "aws" : "local";
+            Report(
+                scalar.Start,
+                variable.Path,
+                $"{prefix}: secrets work on the {allowed} target only, and this environment's target is {targetName}",
+                $"{fix}; or set target: {allowed}");
+            return null;
+        }
+
+        var problem = known.Source switch
+        {
+            _ when name.Length == 0 => ($"{prefix}: names nothing", fix),
+            SecretSource.Environment when !VariableNamePattern().IsMatch(name) =>
+                ($"\"{name}\" is not a valid environment variable name", "use letters, digits and _, not starting with a digit, such as env:DB_PASSWORD"),
+            SecretSource.SecretsManager when !SecretsManagerNamePattern().IsMatch(name) =>
+                ($"\"{name}\" is not a Secrets Manager secret name or ARN", "use letters, digits and /_+=.@-, such as secretsmanager:prod/db-password"),
+            SecretSource.ParameterStore when !ParameterPathPattern().IsMatch(name) =>
+                ($"\"{name}\" is not a Parameter Store path", "start the path with / and use letters, digits and /_.-, such as ssm:/prod/db-password"),
+            _ => default((string Problem, string Fix)?),
+        };
+        if (problem is { } found)
+        {
+            Report(scalar.Start, variable.Path, found.Problem, found.Fix);
+            return null;
+        }
+
+        return new SecretReference(known.Source, name);
+    }
+
+    /// <summary>A variable name a shell accepts, and not one Cutover sets itself (it would be overwritten).</summary>
+    private bool InstanceVariableName(YamlField variable)
+    {
+        if (!VariableNamePattern().IsMatch(variable.Name))
+        {
+            Report(
+                variable.Key.Start,
+                variable.Path,
+                $"\"{variable.Name}\" is not a valid environment variable name",
+                "use letters, digits and _, not starting with a digit, such as LOG_LEVEL");
+            return false;
+        }
+
+        if (variable.Name == "PORT" || variable.Name.StartsWith("CUTOVER_", StringComparison.Ordinal))
+        {
+            Report(
+                variable.Key.Start,
+                variable.Path,
+                $"{variable.Name} is set by Cutover for every instance",
+                "choose another name; PORT and CUTOVER_* are reserved");
+            return false;
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex("^[a-zA-Z]{1,20}$")]
+    private static partial Regex SecretPrefixPattern();
+
+    // A secret name, or a full ARN (which holds colons).
+    [GeneratedRegex("^([A-Za-z0-9/_+=.@-]{1,512}|arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+)$")]
+    private static partial Regex SecretsManagerNamePattern();
+
+    [GeneratedRegex("^/[A-Za-z0-9_./-]{1,2047}$")]
+    private static partial Regex ParameterPathPattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex EnvironmentNamePattern();

@@ -7,7 +7,7 @@ namespace Cutover.Core.Manifest;
 internal sealed partial class ManifestReader
 {
     private static readonly string[] ServiceFields =
-        ["name", "build", "run", "port", "instances", "initialVersion", "healthCheck", "shutdown"];
+        ["name", "build", "test", "run", "port", "instances", "initialVersion", "healthCheck", "shutdown"];
 
     private static readonly string[] CommandFields = ["command", "args", "workingDirectory", "env", "timeout"];
 
@@ -28,6 +28,7 @@ internal sealed partial class ManifestReader
             ? ServiceName(nameField)
             : null;
         var build = map.Get("build") is { } buildField ? ReadCommand(OpenMap(buildField, CommandFields)) : null;
+        var test = map.Get("test") is { } testField ? ReadCommand(OpenMap(testField, CommandFields)) : null;
         var run = Required(map, "run", "add the command that starts one instance, such as run: { command: dotnet, args: [app.dll] }") is { } runField
             ? ReadCommand(OpenMap(runField, CommandFields))
             : null;
@@ -43,6 +44,7 @@ internal sealed partial class ManifestReader
         {
             Name = name ?? string.Empty,
             Build = build,
+            Test = test,
             Run = run ?? new CommandSpec { Command = string.Empty },
             InitialVersion = initialVersion ?? string.Empty,
             HealthCheck = healthCheck,

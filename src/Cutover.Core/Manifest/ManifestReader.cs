@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards", "featureFlags"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -34,6 +34,7 @@ internal sealed partial class ManifestReader(string file)
         var logs = map.Get("logs") is { } logsField ? ReadLogs(logsField) : new LogsSpec();
         var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
         var dashboards = ReadDashboards(map.Get("dashboards"), alarms);
+        var featureFlags = ReadFeatureFlags(map.Get("featureFlags"), environments);
 
         if (_errors.Count > 0 || service is null)
         {
@@ -51,6 +52,7 @@ internal sealed partial class ManifestReader(string file)
             Logs = logs,
             Notifications = notifications,
             Dashboards = dashboards,
+            FeatureFlags = featureFlags,
         };
     }
 

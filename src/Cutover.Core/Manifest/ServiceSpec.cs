@@ -8,6 +8,9 @@ public sealed record ServiceSpec
     /// <summary>Optional build command run once before the first start (for example <c>dotnet build</c>).</summary>
     public CommandSpec? Build { get; init; }
 
+    /// <summary>Optional test command, run by the Test stage of <c>cutover pipeline run</c>; it passes by exiting 0.</summary>
+    public CommandSpec? Test { get; init; }
+
     /// <summary>The command that starts one instance. The instance's port arrives in the <c>PORT</c> environment variable.</summary>
     public required CommandSpec Run { get; init; }
 
