@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cutover.Core.Logs;
 using Cutover.Core.Releases;
+using Cutover.Local.Flags;
 using Cutover.Server.Api;
+using Cutover.Server.Flags;
 using Cutover.Server.Logs;
 
 namespace Cutover.Cli;
@@ -46,6 +48,12 @@ internal sealed class ControlPlaneClient(HttpClient http)
             releaseId is null ? $"api/v1/audit?limit={limit}" : $"api/v1/audit?release={Uri.EscapeDataString(releaseId)}&limit={limit}",
             null,
             cancellationToken);
+
+    public Task<ApiResult<List<FeatureFlagStatus>>> ListFlagsAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<FeatureFlagStatus>>(HttpMethod.Get, "api/v1/flags", null, cancellationToken);
+
+    public Task<ApiResult<FeatureFlagStatus>> SetFlagAsync(string name, bool enabled, CancellationToken cancellationToken) =>
+        SendAsync<FeatureFlagStatus>(HttpMethod.Put, $"api/v1/flags/{Uri.EscapeDataString(name)}", new SetFeatureFlagRequest(enabled), cancellationToken);
 
     public Task<ApiResult<JsonElement>> ShutdownAsync(CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, "api/v1/shutdown", null, cancellationToken);

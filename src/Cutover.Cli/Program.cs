@@ -25,4 +25,5 @@ root.Subcommands.Add(new LogsCommand());
 root.Subcommands.Add(new ValidateCommand());
 root.Subcommands.Add(new DashboardsCommand());
 root.Subcommands.Add(new SynthCommand());
+root.Subcommands.Add(new FlagsCommand());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Cutover.Core.Alarms;
 using Cutover.Server.Alarms;
 using Cutover.Server.Api;
+using Cutover.Local.Flags;
 using Cutover.Server.Dashboard;
+using Cutover.Server.Flags;
 using Cutover.Server.Logs;
 using Cutover.Server.Notifications;
 using Cutover.Server.Platform;
@@ -50,6 +52,7 @@ public static class ControlPlaneHost
         app.MapReleaseApi();
         app.MapLogsApi();
         app.MapNotificationsApi();
+        app.MapFlagsApi();
         app.MapDashboard();
         app.MapOpenApiDocument();
         var coordinator = app.Services.GetRequiredService<ReleaseCoordinator>();
@@ -86,6 +89,7 @@ public static class ControlPlaneHost
         services.AddHttpClient();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton(sp => new LocalFeatureFlags(options.Manifest, options.Environment, options.StateDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LocalPlatform>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalPlatform>());
         services.AddSingleton(sp => new AlarmMonitor(options.Manifest.Alarms.Effective, sp.GetRequiredService<TimeProvider>()));

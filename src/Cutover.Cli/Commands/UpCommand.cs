@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Cutover.Local.Secrets;
 using Cutover.Server;
 using Cutover.Server.Platform;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,19 @@ internal sealed class UpCommand : Command
         {
             await Console.Out.WriteLineAsync($"already running at {options.ControlPlaneUri}; 'cutover down' stops it").ConfigureAwait(false);
             return ExitCodes.Success;
+        }
+
+        // The control plane checks again as it starts; checking here first saves a build that would be for nothing.
+        var secrets = SecretResolver.Resolve(manifest, environment, manifestDirectory, Environment.GetEnvironmentVariable);
+        if (!secrets.Resolved)
+        {
+            foreach (var problem in secrets.Problems)
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("nothing was started").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
 
         if (parseResult.GetValue(_foreground))

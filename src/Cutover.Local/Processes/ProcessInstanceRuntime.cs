@@ -4,6 +4,7 @@ using System.Net;
 using Cutover.Core.Instances;
 using Cutover.Core.Manifest;
 using Cutover.Local.Networking;
+using Cutover.Local.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace Cutover.Local.Processes;
@@ -109,12 +110,28 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         }
 
         var run = manifest.Service.Run;
+        // Resolved at every start, so a rotated file: secret reaches the next release; the coordinator checks them
+        // before a release starts, so a problem here means a secret vanished in between.
+        var secrets = _options.Environment is { } environmentSpec
+            ? SecretResolver.Resolve(manifest, environmentSpec, _options.ManifestDirectory, System.Environment.GetEnvironmentVariable)
+            : null;
+        if (secrets is { Resolved: false })
+        {
+            throw new InvalidOperationException(string.Join(" ", secrets.Problems));
+        }
+
         lock (_portGate)
         {
             var port = FindFreePort();
             // Random suffix: ids stay unique across control-plane restarts, which reuse ports.
             var id = $"{version}-{port}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2))}";
+            // Later wins: the service's run.env, the environment's settings, the version's env and faults, then secrets.
             var environment = new Dictionary<string, string>(run.Env, StringComparer.Ordinal);
+            foreach (var (key, value) in _options.Environment?.Settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+
             foreach (var (key, value) in spec.Env)
             {
                 environment[key] = value;
@@ -123,6 +140,16 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
             foreach (var (key, value) in FaultEnvironment(spec.Faults))
             {
                 environment[key] = value;
+            }
+
+            foreach (var (key, value) in secrets?.Values ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+
+            if (_options.FeatureFlagsFile is { } flagsFile)
+            {
+                environment[Flags.FeatureFlagsFile.Variable] = flagsFile;
             }
 
             environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);

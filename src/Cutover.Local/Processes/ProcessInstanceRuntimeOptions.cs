@@ -14,4 +14,10 @@ public sealed record ProcessInstanceRuntimeOptions
 
     /// <summary>Folder for instance logs (one file per instance).</summary>
     public required string LogDirectory { get; init; }
+
+    /// <summary>The environment whose <c>settings</c> and <c>secrets</c> every instance gets; null: none.</summary>
+    public EnvironmentSpec? Environment { get; init; }
+
+    /// <summary>The feature flags file, given to instances in <c>CUTOVER_FEATURE_FLAGS_FILE</c>; null: none.</summary>
+    public string? FeatureFlagsFile { get; init; }
 }

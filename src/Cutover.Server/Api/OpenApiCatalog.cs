@@ -1,6 +1,8 @@
 using Cutover.Core.Logs;
 using Cutover.Core.Releases;
+using Cutover.Local.Flags;
 using Cutover.Server.Dashboard;
+using Cutover.Server.Flags;
 using Cutover.Server.Logs;
 
 namespace Cutover.Server.Api;
@@ -73,6 +75,14 @@ internal static class OpenApiCatalog
         },
         new("GET", "/api/v1/dashboard", Dashboard, "What the dashboard needs to know: service, environment, whether a token is required, marker events") { Success = (200, typeof(DashboardInfo), null) },
         new("GET", "/api/v1/openapi.json", Platform, "This document") { Success = (200, null, "application/json") },
+        new("GET", "/api/v1/flags", Platform, "The environment's feature flags: the value instances see now, the manifest's value, who changed it") { Success = (200, typeof(IReadOnlyList<FeatureFlagStatus>), null) },
+        new("PUT", "/api/v1/flags/{name}", Platform, "Switch a feature flag at run time (audited)", "Rewrites the flags file atomically; instances reload it without a restart. The value is kept across control-plane restarts.")
+        {
+            Parameters = [("name", "path", "string", "A flag declared under featureFlags")],
+            RequestBody = typeof(SetFeatureFlagRequest),
+            Success = (200, typeof(FeatureFlagStatus), null),
+            Problems = [400, 404],
+        },
         new("POST", "/api/v1/shutdown", Platform, "Stop the control plane: drain and stop instances, HAProxy, Prometheus") { Success = (202, null, null) },
         new("POST", "/api/v1/notifications/file/{receiver}", Platform, "Alertmanager's webhook for a file receiver: the body is appended to the receiver's file as one line", "Alertmanager runs beside the control plane; from this machine it needs no token.")
         {

@@ -120,7 +120,8 @@ public static class ReleaseApi
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
-    private static string Actor(HttpContext context)
+    /// <summary>Who asked, for the audit trail: the CLI's header, or the caller's address.</summary>
+    internal static string Actor(HttpContext context)
     {
         var actor = context.Request.Headers[ActorHeader].ToString();
         return string.IsNullOrWhiteSpace(actor) ? $"api:{context.Connection.RemoteIpAddress}" : actor[..Math.Min(actor.Length, 100)];

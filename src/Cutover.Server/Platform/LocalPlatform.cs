@@ -4,10 +4,12 @@ using Cutover.Core.Releases;
 using Cutover.Core.Routing;
 using Cutover.Local.Alarms;
 using Cutover.Local.Analysis;
+using Cutover.Local.Flags;
 using Cutover.Local.Haproxy;
 using Cutover.Local.Hooks;
 using Cutover.Local.Processes;
 using Cutover.Local.Prometheus;
+using Cutover.Local.Secrets;
 using Cutover.Local.Storage;
 using Cutover.Server.Api;
 using Cutover.Server.Releases;
@@ -24,7 +26,8 @@ public sealed partial class LocalPlatform(
     ControlPlaneOptions options,
     TimeProvider time,
     ILoggerFactory loggers,
-    IHttpClientFactory httpClients) : IHostedService, IAsyncDisposable
+    IHttpClientFactory httpClients,
+    LocalFeatureFlags flags) : IHostedService, IAsyncDisposable
 {
     private const string PlatformActor = "control-plane";
     private readonly ILogger _logger = loggers.CreateLogger<LocalPlatform>();
@@ -56,8 +59,16 @@ public sealed partial class LocalPlatform(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Before anything starts: a missing secret would otherwise surface as instances that never become healthy.
+        var secrets = SecretResolver.Resolve(options.Manifest, options.Environment, options.ManifestDirectory, Environment.GetEnvironmentVariable);
+        if (!secrets.Resolved)
+        {
+            throw new PlatformStartException(string.Join(Environment.NewLine, secrets.Problems));
+        }
+
         var ports = options.Ports;
         var state = Directory.CreateDirectory(options.StateDirectory).FullName;
+        await flags.InitializeAsync(cancellationToken).ConfigureAwait(false);
         _store = await SqliteReleaseStore.OpenAsync(Path.Combine(state, "cutover.db"), cancellationToken).ConfigureAwait(false);
         var haproxyOptions = new HaproxyOptions
         {
@@ -95,6 +106,8 @@ public sealed partial class LocalPlatform(
                 ManifestDirectory = options.ManifestDirectory,
                 Ports = ports,
                 LogDirectory = Path.Combine(state, "logs"),
+                Environment = options.Environment,
+                FeatureFlagsFile = flags.FilePath,
             },
             httpClients.CreateClient(nameof(LocalPlatform)),
             loggers.CreateLogger<ProcessInstanceRuntime>(),

@@ -182,6 +182,13 @@ public sealed partial class ReleaseCoordinator(
                 return CoordinatorResult.Refused(CoordinatorError.Conflict, "the platform has not started a version yet; run 'cutover up' first");
             }
 
+            // Checked before the release exists: a secret that cannot be read must not cost a release, nor move traffic.
+            var secrets = Local.Secrets.SecretResolver.Resolve(options.Manifest, options.Environment, options.ManifestDirectory, Environment.GetEnvironmentVariable);
+            if (!secrets.Resolved)
+            {
+                return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"{version} was not released: {string.Join(" ", secrets.Problems)}");
+            }
+
             if (deployment.Version == version)
             {
                 return CoordinatorResult.Refused(CoordinatorError.Conflict, $"{version} already serves production; nothing to release");
