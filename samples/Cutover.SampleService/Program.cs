@@ -1,4 +1,5 @@
 using Cutover.SampleService;
+using Cutover.SampleService.FeatureFlags;
 using Cutover.SampleService.Greeting;
 using Cutover.SampleService.Health;
 using Cutover.SampleService.Hosting;
@@ -6,6 +7,7 @@ using Cutover.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.AddSampleService();
+builder.AddSampleFeatureFlags();
 builder.AddCutoverTelemetry(telemetry => telemetry.DescribeSampleService(configuration));
 
 await using var app = builder.Build();

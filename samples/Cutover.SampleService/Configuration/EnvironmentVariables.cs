@@ -41,4 +41,16 @@ internal static class EnvironmentVariables
 
     /// <summary>Milliseconds after SIGTERM during which new requests are still accepted, like a preStop hook. Default 0.</summary>
     public const string ShutdownDelayMs = "CUTOVER_SHUTDOWN_DELAY_MS";
+
+    /// <summary>
+    /// Path of a JSON file in Microsoft.FeatureManagement's schema (<c>{"FeatureManagement": {"NewGreeting": true}}</c>),
+    /// reloaded when it changes. Cutover's local control plane sets it. Default: none.
+    /// </summary>
+    public const string FeatureFlagsFile = "CUTOVER_FEATURE_FLAGS_FILE";
+
+    /// <summary>URL polled for feature flags in AWS AppConfig's format: the AppConfig agent's local endpoint on AWS. Default: none.</summary>
+    public const string FeatureFlagsUrl = "FEATURE_FLAGS_URL";
+
+    /// <summary>Seconds between polls of <see cref="FeatureFlagsUrl"/>. Default 15.</summary>
+    public const string FeatureFlagsPollIntervalSeconds = "FEATURE_FLAGS_POLL_INTERVAL_S";
 }

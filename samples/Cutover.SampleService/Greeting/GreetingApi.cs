@@ -1,7 +1,9 @@
 using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Faults;
+using Cutover.SampleService.FeatureFlags;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.FeatureManagement;
 
 namespace Cutover.SampleService.Greeting;
 
@@ -11,6 +13,9 @@ internal static class GreetingApi
     public const string Path = "/";
     public const string VersionHeader = "X-Cutover-Version";
     public const int MaxWorkMs = 60_000;
+
+    /// <summary>The greeting while the <see cref="SampleFeatures.NewGreeting"/> flag is on.</summary>
+    public static string NewGreeting(string greeting) => $"{greeting} (new greeting)";
 
     public static IEndpointRouteBuilder MapGreetingApi(this IEndpointRouteBuilder endpoints)
     {
@@ -27,6 +32,7 @@ internal static class GreetingApi
         HttpResponse response,
         SampleOptions options,
         ErrorDecider errors,
+        IVariantFeatureManager features,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -51,6 +57,9 @@ internal static class GreetingApi
                 statusCode: StatusCodes.Status500InternalServerError);
         }
 
-        return TypedResults.Ok(new GreetingResponse(options.Version, options.InstanceId, options.Greeting));
+        var greeting = await features.IsEnabledAsync(SampleFeatures.NewGreeting, cancellationToken).ConfigureAwait(false)
+            ? NewGreeting(options.Greeting)
+            : options.Greeting;
+        return TypedResults.Ok(new GreetingResponse(options.Version, options.InstanceId, greeting));
     }
 }

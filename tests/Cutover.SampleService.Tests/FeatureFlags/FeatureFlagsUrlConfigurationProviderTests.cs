@@ -1,0 +1,105 @@
+using System.Net;
+using Cutover.SampleService.FeatureFlags;
+using Cutover.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Cutover.SampleService.Tests.FeatureFlags;
+
+public sealed class FeatureFlagsUrlConfigurationProviderTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public void Load_AgentAnswersAppConfigFlags_MapsThemToFeatureManagement()
+    {
+        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": true, "_variant": "x"}, "Beta": {"enabled": false}}""");
+        var time = new FakeTimeProvider();
+
+        var configuration = Build(agent.Url, time);
+
+        configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
+        configuration["FeatureManagement:Beta"].ShouldBe("false");
+    }
+
+    [Fact]
+    public async Task Poll_FlagChangedAtTheAgent_ReloadsConfigurationWithTheNewValue()
+    {
+        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": false}}""");
+        var time = new FakeTimeProvider();
+        var configuration = Build(agent.Url, time);
+        configuration["FeatureManagement:NewGreeting"].ShouldBe("false");
+        var reloaded = new TaskCompletionSource();
+        using var _ = configuration.GetReloadToken().RegisterChangeCallback(_ => reloaded.TrySetResult(), null);
+
+        agent.Body = """{"NewGreeting": {"enabled": true}}""";
+        time.Advance(Interval);
+
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task Poll_AgentFailsOrAnswersGarbage_KeepsTheLastValues()
+    {
+        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": true}}""");
+        var time = new FakeTimeProvider();
+        var configuration = Build(agent.Url, time);
+
+        agent.Status = HttpStatusCode.InternalServerError;
+        time.Advance(Interval);
+        await WaitForRequestsAsync(agent, 2);
+        agent.Status = HttpStatusCode.OK;
+        agent.Body = "not json";
+        time.Advance(Interval);
+        await WaitForRequestsAsync(agent, 3);
+        await Task.Delay(200);
+
+        configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
+    }
+
+    [Fact]
+    public void Load_NothingListens_StartsWithNoFlagsInsteadOfThrowing()
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}/flags");
+
+        var configuration = Build(url, new FakeTimeProvider());
+
+        configuration.GetSection("FeatureManagement").GetChildren().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""{"A": true, "B": {"enabled": false}}""", "A=true,B=false")]
+    [InlineData("""{"A": {"enabled": "yes"}, "B": 1}""", "")]
+    [InlineData("[1, 2]", null)]
+    [InlineData("{", null)]
+    public void Parse_Body_ReadsOnlyBooleanFlags(string body, string? expected)
+    {
+        var flags = FeatureFlagsUrlConfigurationProvider.Parse(body);
+
+        if (expected is null)
+        {
+            flags.ShouldBeNull();
+        }
+        else
+        {
+            string.Join(",", flags!.OrderBy(f => f.Key).Select(f => $"{f.Key["FeatureManagement:".Length..]}={f.Value}")).ShouldBe(expected);
+        }
+    }
+
+    private static IConfigurationRoot Build(Uri url, TimeProvider time) =>
+        new ConfigurationBuilder().Add(new FeatureFlagsUrlConfigurationSource(url, Interval, time)).Build();
+
+    private static async Task WaitForRequestsAsync(FlagsHttpServer agent, int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (agent.Requests < count)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new TimeoutException($"the agent saw {agent.Requests} request(s), expected {count}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
