@@ -26,4 +26,5 @@ root.Subcommands.Add(new ValidateCommand());
 root.Subcommands.Add(new DashboardsCommand());
 root.Subcommands.Add(new SynthCommand());
 root.Subcommands.Add(new FlagsCommand());
+root.Subcommands.Add(new PipelineCommand());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -224,7 +224,7 @@ internal sealed class UpCommand : Command
     }
 
     /// <summary>How to run this same CLI again: the apphost, or <c>dotnet cutover.dll</c>.</summary>
-    private static IEnumerable<string> SelfInvocation()
+    internal static IEnumerable<string> SelfInvocation()
     {
         var host = Environment.ProcessPath!;
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
