@@ -133,10 +133,14 @@ internal sealed class PlatformFixture : IAsyncDisposable
         };
     }
 
-    public static async Task<PlatformFixture> StartAsync(string extraSections = "", bool smokeHook = true)
+    /// <param name="extraSections">Top-level sections appended to the manifest.</param>
+    /// <param name="smokeHook">Whether releases run scripts/smoke.sh against the test listener.</param>
+    /// <param name="editManifest">Changes the manifest text before it is parsed; gets the test's temp folder too.</param>
+    public static async Task<PlatformFixture> StartAsync(string extraSections = "", bool smokeHook = true, Func<string, string, string>? editManifest = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
-        var options = OptionsFor(ManifestYaml(NewPorts(), extraSections, smokeHook), directory);
+        var yaml = ManifestYaml(NewPorts(), extraSections, smokeHook);
+        var options = OptionsFor(editManifest is null ? yaml : editManifest(yaml, directory), directory);
         // Warnings only: the release events are asserted through the audit trail, not read from the log.
         var app = ControlPlaneHost.Build(options, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         await app.StartAsync();
