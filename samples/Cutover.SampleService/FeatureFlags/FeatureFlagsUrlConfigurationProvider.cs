@@ -17,6 +17,8 @@ internal sealed class FeatureFlagsUrlConfigurationProvider : ConfigurationProvid
     private readonly HttpClient _http;
     private ITimer? _timer;
     private int _polling;
+    private int _failedPolls;
+    private int _completedPolls;
 
     public FeatureFlagsUrlConfigurationProvider(FeatureFlagsUrlConfigurationSource source)
     {
@@ -25,8 +27,11 @@ internal sealed class FeatureFlagsUrlConfigurationProvider : ConfigurationProvid
         _http.Timeout = RequestTimeout;
     }
 
-    /// <summary>Polls that failed (unreachable, non-2xx, not the expected JSON) since start.</summary>
-    public int FailedPolls { get; private set; }
+    /// <summary>Fetches that failed (unreachable, non-2xx, not the expected JSON) since start, the first load included.</summary>
+    public int FailedPolls => Volatile.Read(ref _failedPolls);
+
+    /// <summary>Timer polls finished, whatever their result; a poll due while one runs is skipped and not counted.</summary>
+    public int CompletedPolls => Volatile.Read(ref _completedPolls);
 
     public override void Load()
     {
@@ -64,6 +69,7 @@ internal sealed class FeatureFlagsUrlConfigurationProvider : ConfigurationProvid
         finally
         {
             Volatile.Write(ref _polling, 0);
+            Interlocked.Increment(ref _completedPolls);
         }
     }
 
@@ -74,7 +80,7 @@ internal sealed class FeatureFlagsUrlConfigurationProvider : ConfigurationProvid
             using var response = await _http.GetAsync(_source.Url, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                FailedPolls++;
+                Interlocked.Increment(ref _failedPolls);
                 return null;
             }
 
@@ -82,14 +88,14 @@ internal sealed class FeatureFlagsUrlConfigurationProvider : ConfigurationProvid
             var flags = Parse(body);
             if (flags is null)
             {
-                FailedPolls++;
+                Interlocked.Increment(ref _failedPolls);
             }
 
             return flags;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            FailedPolls++;
+            Interlocked.Increment(ref _failedPolls);
             return null;
         }
     }

@@ -58,7 +58,11 @@ public sealed class LocalFeatureFlags(ServiceManifest manifest, EnvironmentSpec 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _overrides[name] = new FeatureFlagOverride(enabled, actor, time.GetUtcNow());
+            // Copy on write: List() reads without the gate, and must never see a dictionary mid-change.
+            _overrides = new Dictionary<string, FeatureFlagOverride>(_overrides, StringComparer.Ordinal)
+            {
+                [name] = new FeatureFlagOverride(enabled, actor, time.GetUtcNow()),
+            };
             await FeatureFlagsFile.WriteAtomicallyAsync(OverridesPath, JsonSerializer.Serialize(_overrides, Json), cancellationToken).ConfigureAwait(false);
             await WriteAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -43,17 +43,18 @@ public sealed class FeatureFlagsUrlConfigurationProviderTests
     {
         using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": true}}""");
         var time = new FakeTimeProvider();
-        var configuration = Build(agent.Url, time);
+        using var provider = new FeatureFlagsUrlConfigurationProvider(new FeatureFlagsUrlConfigurationSource(agent.Url, Interval, time));
+        var configuration = new ConfigurationRoot([provider]);
 
         agent.Status = HttpStatusCode.InternalServerError;
         time.Advance(Interval);
-        await WaitForRequestsAsync(agent, 2);
+        await WaitForPollsAsync(provider, 1);
         agent.Status = HttpStatusCode.OK;
         agent.Body = "not json";
         time.Advance(Interval);
-        await WaitForRequestsAsync(agent, 3);
-        await Task.Delay(200);
+        await WaitForPollsAsync(provider, 2);
 
+        provider.FailedPolls.ShouldBe(2);
         configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
     }
 
@@ -89,14 +90,14 @@ public sealed class FeatureFlagsUrlConfigurationProviderTests
     private static IConfigurationRoot Build(Uri url, TimeProvider time) =>
         new ConfigurationBuilder().Add(new FeatureFlagsUrlConfigurationSource(url, Interval, time)).Build();
 
-    private static async Task WaitForRequestsAsync(FlagsHttpServer agent, int count)
+    private static async Task WaitForPollsAsync(FeatureFlagsUrlConfigurationProvider provider, int count)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (agent.Requests < count)
+        while (provider.CompletedPolls < count)
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(10))
             {
-                throw new TimeoutException($"the agent saw {agent.Requests} request(s), expected {count}");
+                throw new TimeoutException($"{provider.CompletedPolls} poll(s) finished, expected {count}");
             }
 
             await Task.Delay(20);
