@@ -44,7 +44,10 @@ public sealed class LocalPipelineRunner(IEnumerable<ILocalStage> stages, TextWri
             var result = await RunStageAsync(implementation, stageContext, cancellationToken).ConfigureAwait(false);
             var report = new StageReport(stage, result, time.GetElapsedTime(stageStarted));
             reports.Add(report);
-            await progress.WriteLineAsync($"[{name}] {Label(result.Outcome)} in {Format(report.Elapsed)}: {result.Detail}").ConfigureAwait(false);
+            // A skipped stage's detail already says "skipped" and why; a time would only add noise.
+            await progress.WriteLineAsync(result.Outcome == StageOutcome.Skipped
+                ? $"[{name}] {result.Detail}"
+                : $"[{name}] {Label(result.Outcome)} in {Format(report.Elapsed)}: {result.Detail}").ConfigureAwait(false);
             if (result.IsFailure)
             {
                 failed = report;
