@@ -17,8 +17,8 @@ public sealed record EnvironmentSpec
     public LocalPortsSpec? Local { get; init; }
 
     /// <summary>Plain settings given to the service's instances as environment variables.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Secrets given to the instances as environment variables, by variable name; references only, never values.</summary>
-    public IReadOnlyDictionary<string, SecretReference> Secrets { get; init; } = new Dictionary<string, SecretReference>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, SecretReference> Secrets { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, SecretReference>.Empty;
 }

@@ -14,7 +14,7 @@ public sealed record FeatureFlagSpec
     public string? Description { get; init; }
 
     /// <summary>Per-environment overrides, by environment name.</summary>
-    public IReadOnlyDictionary<string, bool> Environments { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, bool> Environments { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, bool>.Empty;
 
     /// <summary>The flag's state in <paramref name="environment"/>.</summary>
     public bool EnabledIn(string environment) => Environments.TryGetValue(environment, out var enabled) ? enabled : Enabled;
