@@ -125,7 +125,7 @@ internal sealed partial class ManifestReader
     private AlarmSpec ReadAlarmRule(YamlMap map, TimeSpan defaultPeriod, Dictionary<string, Mark> firstUse)
     {
         var name = Required(map, "name", "add a name such as name: checkout-errors (a default's name, such as error-rate, replaces that default)") is { } nameField
-            ? AlarmName(nameField, firstUse)
+            ? UniqueName(nameField, firstUse, "alarm", "checkout-errors", "give each rule its own name; to replace a default alarm, use its name once")
             : null;
         var metric = ReadAlarmMetric(map);
         var statistic = RuleStatistic(map, metric);
@@ -268,38 +268,6 @@ internal sealed partial class ManifestReader
         comparison is AlarmComparison.LessThanThreshold or AlarmComparison.LessThanOrEqualToThreshold
             ? AlarmComparison.LessThanLowerThreshold
             : AlarmComparison.GreaterThanUpperThreshold;
-
-    private string? AlarmName(YamlField field, Dictionary<string, Mark> firstUse)
-    {
-        var name = Text(field, "checkout-errors");
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (!ServiceNamePattern().IsMatch(name))
-        {
-            var cleaned = InvalidServiceNameChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"alarm name \"{name}\" may only contain lowercase letters, digits and -",
-                cleaned.Length == 0 ? "use a name such as checkout-errors" : $"use \"{cleaned}\"");
-            return null;
-        }
-
-        if (!firstUse.TryAdd(name, field.Value.Start))
-        {
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"alarm name \"{name}\" is used twice (first on line {firstUse[name].Line})",
-                "give each rule its own name; to replace a default alarm, use its name once");
-            return null;
-        }
-
-        return name;
-    }
 
     /// <summary>Exactly one of metric, expression and promql; metrics only alongside expression.</summary>
     private AlarmMetric? ReadAlarmMetric(YamlMap map)
