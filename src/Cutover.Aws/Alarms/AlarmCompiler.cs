@@ -84,7 +84,7 @@ public static class AlarmCompiler
         _ => false,
     };
 
-    private static bool HasTargetGroup(BuiltInMetric metric) =>
+    internal static bool HasTargetGroup(BuiltInMetric metric) =>
         metric is BuiltInMetric.Requests or BuiltInMetric.Errors5xx or BuiltInMetric.ErrorRate or BuiltInMetric.Latency or BuiltInMetric.UnhealthyInstances;
 
     private static MathExpression ErrorRate(ServiceMetrics metrics, TargetGroupMetrics? tg, Duration period, bool percent, string label)

@@ -40,6 +40,7 @@ public static class ManifestLoader
         var errors = new List<AwsTargetError>();
         var environments = SelectEnvironments(manifest, settings, errors);
         CheckAlarms(manifest, errors);
+        CheckDashboards(manifest, errors);
         foreach (var environment in environments)
         {
             if (environment.Regions.Count != 2)
@@ -162,6 +163,27 @@ public static class ManifestLoader
                     $"{field}.evaluationPeriods",
                     $"alarm {alarm.Name} evaluates {alarm.EvaluationPeriods} periods of {period} s on CloudWatch (its {alarm.Period.TotalSeconds:0} s period rounded up), over CloudWatch's {limit / 86_400} day(s)",
                     $"use at most {limit / period} evaluation periods, or a period of at least 60 s"));
+            }
+        }
+    }
+
+    /// <summary>A required PromQL series cannot be drawn by CloudWatch; an optional one is left out with a note.</summary>
+    private static void CheckDashboards(ServiceManifest manifest, List<AwsTargetError> errors)
+    {
+        // Only manifest dashboards can hold a required PromQL series: the default's CPU series is optional.
+        foreach (var (dashboard, index) in manifest.Dashboards.Custom.Select((d, i) => (d, i)))
+        {
+            var widgets = dashboard.Rows.SelectMany((row, r) => row.Widgets.Select((widget, w) => (Widget: widget, Field: $"dashboards.custom[{index}].rows[{r}].widgets[{w}]")));
+            foreach (var (widget, field) in widgets)
+            {
+                if (widget is Core.Dashboards.TimeSeriesWidgetSpec { Optional: false } series && series.Metrics.Any(m => m is Core.Dashboards.PromQlDashboardMetric))
+                {
+                    errors.Add(new AwsTargetError(
+                        manifest.SourcePath,
+                        $"{field}.promql",
+                        $"widget \"{series.Title}\" of dashboard {dashboard.Name} draws a PromQL query, which only the local target can draw; CloudWatch has no equivalent",
+                        "draw a built-in metric (requests, errors5xx, errorRate, latency, memoryUtilization, unhealthyInstances, restarts), or keep this dashboard for local environments only"));
+                }
             }
         }
     }
