@@ -200,6 +200,8 @@ internal sealed class Observability : Construct
                 Width = 8,
             }));
 
+        LogMetricFilters.Add(this, service.AppLogGroup.LogGroupName, deployment.Manifest.Logs.MetricFilters, metrics.CustomNamespace);
+
         ManifestDashboards = [.. deployment.Manifest.Dashboards.Effective(deployment.Manifest.Service.Name)
             .Select(spec => Dashboards.ManifestDashboards.Add(this, deployment.Prefix, region.Region, spec, metrics, [.. alarms.Select(a => (a.Compiled.Spec.Name, a.Alarm))]))];
 

@@ -32,6 +32,7 @@ internal sealed partial class ManifestReader(string file)
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
         var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
         var logs = map.Get("logs") is { } logsField ? ReadLogs(logsField) : new LogsSpec();
+        CheckLogMetricReferences(logs);
         var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
         var dashboards = ReadDashboards(map.Get("dashboards"), alarms);
 
