@@ -151,7 +151,7 @@ internal sealed class AlbService : Construct
             ["CUTOVER_SERVICE"] = service.Name,
             ["CUTOVER_ENVIRONMENT"] = deployment.Environment.Name,
             ["CUTOVER_REGION"] = region.Region,
-            ["CUTOVER_VERSION"] = version.Name,
+            ["CUTOVER_VERSION"] = deployment.ImageTag,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://localhost:4317",
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
@@ -165,7 +165,7 @@ internal sealed class AlbService : Construct
             environment[pair.Key] = pair.Value;
         }
 
-        Image = ContainerImage.FromEcrRepository(props.Repository, service.InitialVersion);
+        Image = ContainerImage.FromEcrRepository(props.Repository, deployment.ImageTag);
         var stopTimeout = Math.Clamp((int)service.Shutdown.StopTimeout.TotalSeconds, 2, 120);
         Container = TaskDefinition.AddContainer("app", new ContainerDefinitionOptions
         {

@@ -40,6 +40,7 @@ public static class ManifestLoader
         var errors = new List<AwsTargetError>();
         var environments = SelectEnvironments(manifest, settings, errors);
         CheckAlarms(manifest, errors);
+        CheckPipeline(manifest, settings, errors);
         foreach (var environment in environments)
         {
             if (environment.Regions.Count != 2)
@@ -163,6 +164,37 @@ public static class ManifestLoader
                     $"alarm {alarm.Name} evaluates {alarm.EvaluationPeriods} periods of {period} s on CloudWatch (its {alarm.Period.TotalSeconds:0} s period rounded up), over CloudWatch's {limit / 86_400} day(s)",
                     $"use at most {limit / period} evaluation periods, or a period of at least 60 s"));
             }
+        }
+    }
+
+    private static void CheckPipeline(ServiceManifest manifest, AwsSettings settings, List<AwsTargetError> errors)
+    {
+        if (manifest.Pipeline.Provider != PipelineProvider.CodePipeline)
+        {
+            return;
+        }
+
+        foreach (var name in new[] { PipelinePlan.StagingEnvironment, PipelinePlan.ProductionEnvironment })
+        {
+            if (!manifest.Environments.TryGetValue(name, out var environment) || environment.Target != DeploymentTarget.Aws)
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    "pipeline.provider",
+                    $"the CodePipeline releases to staging, then prod, and the manifest has no aws environment named {name}",
+                    $"declare {name}: {{ target: aws, regions: [us-east-1, us-east-2] }}, or use provider: githubActions"));
+            }
+        }
+
+        if (settings.ReleaseController == ReleaseController.CodeDeploy)
+        {
+            // With CODE_DEPLOY, CloudFormation cannot change the task definition (aws-cdk 7040), so `cdk deploy` of a new
+            // image would release nothing; the pipeline's deploy stages are `cdk deploy`.
+            errors.Add(new AwsTargetError(
+                manifest.SourcePath,
+                "pipeline.provider",
+                "the CodePipeline releases with cdk deploy, which needs ECS's own blue/green (cutover:releaseController=ecs); with codeDeploy a new image is not released by CloudFormation",
+                "set cutover:releaseController to ecs, or use provider: githubActions"));
         }
     }
 
