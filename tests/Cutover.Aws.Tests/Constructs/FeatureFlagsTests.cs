@@ -150,6 +150,19 @@ public sealed class FeatureFlagsTests
         changed.Order().ShouldBe([$"{Service("prod", "use1")}:AWS::AppConfig::HostedConfigurationVersion", $"{Service("prod", "use2")}:AWS::AppConfig::HostedConfigurationVersion"]);
         Switched.Value.Resources(Service("prod", "use1"), "AWS::AppConfig::HostedConfigurationVersion").Single().Properties["Content"]!.GetValue<string>()
             .ShouldContain("\"new-checkout\":{\"enabled\":false}");
+
+        // Nor may the tasks refer to what a switch replaces: a reference to the version would give a new task definition.
+        foreach (var region in new[] { "use1", "use2" })
+        {
+            var version = Platform.Resources(Service("prod", region), "AWS::AppConfig::HostedConfigurationVersion").Single().Id;
+            var deployment = Platform.Resources(Service("prod", region), "AWS::AppConfig::Deployment").Single().Id;
+            foreach (var type in new[] { "AWS::ECS::TaskDefinition", "AWS::ECS::Service" })
+            {
+                var text = string.Concat(Platform.Resources(Service("prod", region), type).Select(r => r.Properties.ToJsonString()));
+                text.ShouldNotContain(version, customMessage: type);
+                text.ShouldNotContain(deployment, customMessage: type);
+            }
+        }
     }
 
     [Fact]
