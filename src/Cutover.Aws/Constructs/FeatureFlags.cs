@@ -113,6 +113,9 @@ internal sealed class FeatureFlags : Construct
 
     public CfnDeployment AppConfigDeployment { get; }
 
+    /// <summary>The composite alarm AppConfig watches; null until <see cref="MonitorWith"/> with at least one alarm.</summary>
+    public CompositeAlarm? RollbackAlarm { get; private set; }
+
     /// <summary>Lets the task read this profile only: a session start and its latest configuration.</summary>
     public void GrantRead(IGrantable grantee)
     {
@@ -163,7 +166,4 @@ internal sealed class FeatureFlags : Construct
         // The monitor must be readable before a deployment starts, or the deployment would run unwatched.
         AppConfigDeployment.Node.AddDependency(role);
     }
-
-    /// <summary>The composite alarm AppConfig watches; null until <see cref="MonitorWith"/> with at least one alarm.</summary>
-    public CompositeAlarm? RollbackAlarm { get; private set; }
 }
