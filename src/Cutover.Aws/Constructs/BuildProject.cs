@@ -27,7 +27,6 @@ internal sealed class BuildProject : Construct
             RoleName = $"{deployment.Prefix}-codebuild-{props.Name}",
             AssumedBy = new ServicePrincipal("codebuild.amazonaws.com"),
             Description = props.Description,
-            MaxSessionDuration = Duration.Hours(1),
         });
         Project = new PipelineProject(this, "Project", new PipelineProjectProps
         {

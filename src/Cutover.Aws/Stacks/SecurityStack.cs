@@ -13,7 +13,12 @@ namespace Cutover.Aws.Stacks;
 internal sealed class SecurityStack : CutoverStack
 {
     public SecurityStack(Construct scope, Deployment deployment, RegionPlan region)
-        : base(scope, "security", deployment, region, "GuardDuty, AWS Config rules, GitHub OIDC deploy role")
+        : base(
+            scope,
+            "security",
+            deployment,
+            region,
+            deployment.Manifest.Pipeline.Provider == PipelineProvider.GitHubActions ? "GuardDuty, AWS Config rules, GitHub OIDC deploy role" : "GuardDuty, AWS Config rules")
     {
         if (deployment.Settings.CreateGuardDutyDetector)
         {
