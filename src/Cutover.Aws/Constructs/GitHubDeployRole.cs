@@ -31,14 +31,14 @@ internal sealed class GitHubDeployRole : Construct
         Role = new Role(this, "Role", new RoleProps
         {
             RoleName = $"{deployment.Prefix}-github-deploy",
-            Description = $"GitHub Actions of {deployment.Aws.GitHubRepository} ({deployment.Environment.Name}) releasing {deployment.ServiceName}.",
+            Description = $"GitHub Actions of {deployment.GitHubRepository} ({deployment.Environment.Name}) releasing {deployment.ServiceName}.",
             MaxSessionDuration = Duration.Hours(1),
             AssumedBy = new WebIdentityPrincipal(Provider.AttrArn, new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object>
                 {
                     [$"{Issuer}:aud"] = "sts.amazonaws.com",
-                    [$"{Issuer}:sub"] = $"repo:{deployment.Aws.GitHubRepository}:environment:{deployment.Environment.Name}",
+                    [$"{Issuer}:sub"] = $"repo:{deployment.GitHubRepository}:environment:{deployment.Environment.Name}",
                 },
             }),
         });

@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards", "pipeline"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -35,6 +35,7 @@ internal sealed partial class ManifestReader(string file)
         CheckLogMetricReferences(logs);
         var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
         var dashboards = ReadDashboards(map.Get("dashboards"), alarms);
+        var pipeline = map.Get("pipeline") is { } pipelineField ? ReadPipeline(pipelineField) : new PipelineSpec();
 
         if (_errors.Count > 0 || service is null)
         {
@@ -52,6 +53,7 @@ internal sealed partial class ManifestReader(string file)
             Logs = logs,
             Notifications = notifications,
             Dashboards = dashboards,
+            Pipeline = pipeline,
         };
     }
 
