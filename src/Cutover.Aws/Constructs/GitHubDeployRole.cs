@@ -58,6 +58,13 @@ internal sealed class GitHubDeployRole : Construct
         }));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
+            // The secondary region gets the image by ECR replication; the release waits until it is there.
+            Sid = "EcrReplicaRead",
+            Actions = ["ecr:DescribeImages"],
+            Resources = [$"arn:{partition}:ecr:{deployment.Secondary.Region}:{account}:repository/{deployment.RepositoryName}"],
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
             Sid = "TaskDefinitions",
             Actions = ["ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"],
             Resources = ["*"],
@@ -93,6 +100,13 @@ internal sealed class GitHubDeployRole : Construct
             Resources = regions.SelectMany(r => new[] { "deploy", "file-publishing", "image-publishing", "lookup" }
                 .Select(kind => $"arn:{partition}:iam::{account}:role/cdk-hnb659fds-{kind}-role-{account}-{r.Region}")).ToArray(),
         }));
+
+        // What the GitHub environment's AWS_DEPLOY_ROLE_ARN variable is set to (docs/deployment-guide.md).
+        _ = new CfnOutput(this, "GitHubDeployRoleArn", new CfnOutputProps
+        {
+            Value = Role.RoleArn,
+            Description = $"Set as AWS_DEPLOY_ROLE_ARN in the GitHub environment {deployment.Environment.Name}",
+        });
     }
 
     public CfnOIDCProvider Provider { get; }
