@@ -5,6 +5,11 @@ using Cutover.SampleService.Health;
 using Cutover.SampleService.Hosting;
 using Cutover.Telemetry;
 
+if (await HealthProbe.RunIfRequestedAsync(args, Console.Error, CancellationToken.None) is { } probeExitCode)
+{
+    return probeExitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.AddSampleService();
 builder.AddSampleFeatureFlags();

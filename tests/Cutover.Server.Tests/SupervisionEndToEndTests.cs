@@ -1,48 +1,133 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Cutover.Core.Releases;
 using Cutover.Server.Tests.Support;
 using Cutover.Testing.Load;
 
 namespace Cutover.Server.Tests;
 
-/// <summary>The control plane supervises what it started.</summary>
+/// <summary>The control plane starts again what it started and what died: HAProxy with its traffic split, Prometheus.</summary>
 public sealed class SupervisionEndToEndTests
 {
     [Fact]
-    public async Task Supervisor_InstanceKilled_IsReplacedWhileTrafficKeepsFlowing()
+    public async Task HaproxyKilledMidRelease_IsStartedAgainWithTheSameSplit_AndTheReleaseFinishes()
     {
-        await using var platform = await PlatformFixture.StartAsync();
-        await using var load = LoadGenerator.Start(platform.Production);
+        await using var platform = await PlatformFixture.StartAsync(smokeHook: false);
+        await using var load = LoadGenerator.Start(platform.Production, concurrency: 4);
         await load.WaitForResponsesAsync(50, TimeSpan.FromSeconds(10));
-        var before = await platform.GetStatusAsync();
-        var victim = before.Instances[0];
+        var release = await platform.DeployAsync("v2");
+        await platform.WaitForAsync(release.Id, r => r.Phase == ReleasePhase.Shifting && r.NewWeightPercent >= 25);
+        using var paused = await platform.Api.PostAsync("api/v1/releases/current/pause", null);
+        paused.EnsureSuccessStatusCode();
+        var before = await WaitForSettledSplitAsync(platform);
+        var configFile = Path.Combine(Path.GetFullPath(platform.Options.StateDirectory), "haproxy", "haproxy.cfg");
+        var victim = ProcessesWithArgument(configFile).ShouldHaveSingleItem();
+
+        using (var haproxy = Process.GetProcessById(victim))
+        {
+            haproxy.Kill();
+            await haproxy.WaitForExitAsync();
+        }
 
         var killedAt = load.Now;
-        using (var process = System.Diagnostics.Process.GetProcessById(victim.ProcessId))
-        {
-            process.Kill();
-        }
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        IReadOnlyList<Core.Releases.AuditEntry> audit;
-        do
-        {
-            await Task.Delay(200);
-            audit = await platform.GetAuditAsync("platform");
-        }
-        while (!audit.Any(a => a.Event == "instance.replaced") && clock.Elapsed < TimeSpan.FromSeconds(30));
-
-        var after = await platform.GetStatusAsync();
-        await load.WaitForResponsesAsync(100, TimeSpan.FromSeconds(10));
+        var platformAudit = await WaitForAuditAsync(platform, "haproxy.restarted", TimeSpan.FromSeconds(20));
+        var after = await WaitForSettledSplitAsync(platform);
+        await load.WaitForResponsesAsync(load.Total + 100, TimeSpan.FromSeconds(10));
+        using var resumed = await platform.Api.PostAsync("api/v1/releases/current/resume", null);
+        resumed.EnsureSuccessStatusCode();
+        var done = await platform.WaitForAsync(release.Id, r => r.IsTerminal);
         var report = await load.StopAsync();
+        var restartedPid = ProcessesWithArgument(configFile).ShouldHaveSingleItem();
 
-        after.Instances.Count.ShouldBe(2);
-        after.Instances.ShouldNotContain(i => i.Id == victim.Id);
-        after.Instances.ShouldAllBe(i => i.Version == "v1" && i.Healthy);
-        audit.ShouldContain(a => a.Event == "instance.exited" && a.Detail.StartsWith(victim.Id, StringComparison.Ordinal));
-        audit.ShouldContain(a => a.Event == "instance.replaced");
-        // SIGKILL cuts a response that is already being written: HAProxy cannot retry it, so the requests in flight
-        // on that instance at that instant may fail (at most one per client). Every request sent after it succeeds:
-        // new connections are retried on the other instance until HAProxy's checks take the dead one out.
-        report.Failures.Count.ShouldBeLessThanOrEqualTo(4, string.Join("; ", report.Failures));
-        report.FailuresStartedAfter(killedAt + 100).ShouldBeEmpty();
+        platformAudit.Detail.ShouldContain("4 production and 2 test slot(s) restored");
+        restartedPid.ShouldNotBe(victim);
+        after.ShouldBe(before, "the restarted HAProxy serves the split the release had");
+        before["v2"].ShouldBeGreaterThanOrEqualTo(24.5);
+        done.Phase.ShouldBe(ReleasePhase.Succeeded, done.Reason);
+        report.Samples.ShouldContain(s => s.StartedMs > killedAt && s.Version == "v2", "traffic flows again after the restart");
+    }
+
+    [Fact]
+    public async Task PrometheusKilled_IsStartedAgain_AndAlarmsGetData()
+    {
+        await using var platform = await PlatformFixture.StartAsync(smokeHook: false);
+        var configFile = Path.Combine(Path.GetFullPath(platform.Options.StateDirectory), "prometheus", "prometheus.yml");
+        var victim = ProcessesWithArgument($"--config.file={configFile}").ShouldHaveSingleItem();
+
+        using (var prometheus = Process.GetProcessById(victim))
+        {
+            prometheus.Kill();
+            await prometheus.WaitForExitAsync();
+        }
+
+        var restarted = await WaitForAuditAsync(platform, "prometheus.restarted", TimeSpan.FromSeconds(20));
+        await using var load = LoadGenerator.Start(platform.Production, concurrency: 2);
+        var release = await platform.DeployAsync("v2");
+        var done = await platform.WaitForAsync(release.Id, r => r.IsTerminal);
+
+        restarted.Detail.ShouldNotBeNullOrWhiteSpace();
+        ProcessesWithArgument($"--config.file={configFile}").ShouldHaveSingleItem().ShouldNotBe(victim);
+        done.Phase.ShouldBe(ReleasePhase.Succeeded, "alarms had data again to judge the release: " + done.Reason);
+    }
+
+    /// <summary>Pids of processes with exactly this argument on their command line.</summary>
+    private static List<int> ProcessesWithArgument(string argument)
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid)
+                && TryRead(Path.Combine(directory, "cmdline")) is { } commandLine
+                && commandLine.Split('\0').Contains(argument))
+            {
+                found.Add(pid);
+            }
+        }
+
+        return found;
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<Dictionary<string, double>> WaitForSettledSplitAsync(PlatformFixture platform)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = await platform.GetStatusAsync();
+            if (status.Instances.Count == 4 && status.Instances.All(i => i.Healthy) && Math.Abs(status.Instances.Sum(i => i.TrafficPercent) - 100) < 0.5)
+            {
+                return status.Instances.GroupBy(i => i.Version).ToDictionary(g => g.Key, g => Math.Round(g.Sum(i => i.TrafficPercent), 1));
+            }
+
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), $"the split did not settle: {string.Join(", ", status.Instances)}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<AuditEntry> WaitForAuditAsync(PlatformFixture platform, string name, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var audit = await platform.Api.GetFromJsonAsync<List<AuditEntry>>("api/v1/audit?release=platform", PlatformFixture.Json);
+            if (audit!.FirstOrDefault(a => a.Event == name) is { } entry)
+            {
+                return entry;
+            }
+
+            clock.Elapsed.ShouldBeLessThan(timeout, $"no {name} in the audit trail: {string.Join(" | ", audit!.Select(a => a.Event))}");
+            await Task.Delay(200);
+        }
     }
 }

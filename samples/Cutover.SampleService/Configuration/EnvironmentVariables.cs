@@ -3,8 +3,14 @@ namespace Cutover.SampleService.Configuration;
 /// <summary>The environment variables the release tool sets per instance and per version.</summary>
 internal static class EnvironmentVariables
 {
-    /// <summary>Port to listen on, on 127.0.0.1 only. Default 5000.</summary>
+    /// <summary>Port to listen on, on <see cref="BindAddress"/>. Default 5000.</summary>
     public const string Port = "PORT";
+
+    /// <summary>
+    /// IP address to listen on. Default 127.0.0.1: locally only the load balancer on the same host may reach an
+    /// instance. The container image sets 0.0.0.0, because there the load balancer reaches the task from outside.
+    /// </summary>
+    public const string BindAddress = "CUTOVER_BIND_ADDRESS";
 
     /// <summary>Version reported by <c>/</c>, the <c>X-Cutover-Version</c> header and build info. Default <c>dev</c>.</summary>
     public const string Version = "CUTOVER_VERSION";

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Cutover.SampleService.Configuration;
 
 /// <summary>The validated configuration of one instance; see <see cref="EnvironmentVariables"/> for the sources.</summary>
@@ -10,6 +12,8 @@ internal sealed record SampleOptions
     public const double DefaultShutdownTimeoutSeconds = 15;
 
     public int Port { get; init; } = DefaultPort;
+
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
 
     public string Version { get; init; } = DefaultVersion;
 

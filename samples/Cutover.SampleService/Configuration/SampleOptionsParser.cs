@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 
 namespace Cutover.SampleService.Configuration;
 
@@ -17,6 +18,7 @@ internal static class SampleOptionsParser
         var reader = new Reader(configuration, errors);
 
         var port = reader.Integer(EnvironmentVariables.Port, SampleOptions.DefaultPort, 1, 65535);
+        var bindAddress = reader.Address(EnvironmentVariables.BindAddress, IPAddress.Loopback);
         var errorRate = reader.Number(EnvironmentVariables.FaultErrorRate, 0, 0, 1);
         var latencyMs = reader.Integer(EnvironmentVariables.FaultLatencyMs, 0, 0, MaxLatencyMs);
         var growth = reader.Number(EnvironmentVariables.FaultMemoryGrowthMbPerSecond, 0, 0, 1024);
@@ -44,6 +46,7 @@ internal static class SampleOptionsParser
         var options = new SampleOptions
         {
             Port = (int)port,
+            BindAddress = bindAddress,
             Version = reader.Text(EnvironmentVariables.Version) ?? SampleOptions.DefaultVersion,
             InstanceId = reader.Text(EnvironmentVariables.InstanceId) ?? defaultInstanceId,
             Greeting = reader.Text(EnvironmentVariables.Greeting) ?? SampleOptions.DefaultGreeting,
@@ -66,6 +69,22 @@ internal static class SampleOptionsParser
     private sealed class Reader(IConfiguration configuration, List<string> errors)
     {
         public string? Text(string name) => configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        public IPAddress Address(string name, IPAddress fallback)
+        {
+            if (Text(name) is not { } text)
+            {
+                return fallback;
+            }
+
+            if (IPAddress.TryParse(text, out var address))
+            {
+                return address;
+            }
+
+            errors.Add($"{name} must be an IP address such as 127.0.0.1 or 0.0.0.0, but was '{text}'.");
+            return fallback;
+        }
 
         public long Integer(string name, long fallback, long min, long max)
         {

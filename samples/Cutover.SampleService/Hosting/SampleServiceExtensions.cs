@@ -1,4 +1,3 @@
-using System.Net;
 using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Faults;
 using Cutover.SampleService.Health;
@@ -12,7 +11,8 @@ namespace Cutover.SampleService.Hosting;
 internal static class SampleServiceExtensions
 {
     /// <summary>
-    /// Reads the environment and, when the configuration is valid, sets up Kestrel on 127.0.0.1 only plus the services.
+    /// Reads the environment and, when the configuration is valid, sets up Kestrel on the bind address (127.0.0.1
+    /// unless <see cref="EnvironmentVariables.BindAddress"/> says otherwise) plus the services.
     /// The result is checked by <see cref="ExitCodeBeforeStart"/> once logging (JSON, from Cutover.Telemetry) exists.
     /// </summary>
     public static SampleOptionsResult AddSampleService(this WebApplicationBuilder builder)
@@ -22,8 +22,8 @@ internal static class SampleServiceExtensions
         if (result.Options is { } options)
         {
             // Listen() replaces any ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS: the instance must never be reachable
-            // except through the local load balancer.
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+            // except through the load balancer, on loopback locally unless the container image widens it.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.BindAddress, options.Port));
             builder.Services.AddSampleServices(options);
         }
 

@@ -70,6 +70,17 @@ public static class AlarmCompiler
                     Period = period,
                     Label = description,
                 }), alarm.Threshold, tg?.Name);
+            case LogAlarmMetric log:
+                // The manifest's metric filter publishes it (LogMetricFilters), for the whole service: CloudWatch metric
+                // filters on a plain pattern cannot carry the version as a dimension.
+                return new CompiledAlarm(name, alarm, new Metric(new MetricProps
+                {
+                    Namespace = metrics.CustomNamespace,
+                    MetricName = log.MetricName,
+                    Statistic = "Sum",
+                    Period = period,
+                    Label = description,
+                }), alarm.Threshold, tg?.Name);
             default:
                 // ManifestLoader refuses PromQL alarms for AWS environments before anything is built.
                 throw new InvalidOperationException($"alarm {alarm.Name}: {alarm.Metric.GetType().Name} has no CloudWatch form");
@@ -84,7 +95,7 @@ public static class AlarmCompiler
         _ => false,
     };
 
-    private static bool HasTargetGroup(BuiltInMetric metric) =>
+    internal static bool HasTargetGroup(BuiltInMetric metric) =>
         metric is BuiltInMetric.Requests or BuiltInMetric.Errors5xx or BuiltInMetric.ErrorRate or BuiltInMetric.Latency or BuiltInMetric.UnhealthyInstances;
 
     private static MathExpression ErrorRate(ServiceMetrics metrics, TargetGroupMetrics? tg, Duration period, bool percent, string label)

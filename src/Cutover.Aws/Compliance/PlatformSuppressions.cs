@@ -40,5 +40,10 @@ internal static class PlatformSuppressions
             ComplianceSuppressions.Add(github.Role, "CUT-IAM-1", EcrLogin, "ecr:GetAuthorizationToken");
             ComplianceSuppressions.Add(github.Role, "CUT-IAM-1", TaskDefinitions, "ecs:RegisterTaskDefinition");
         }
+
+        if (environment.Pipeline is { } pipeline)
+        {
+            ComplianceSuppressions.Add(pipeline.Pipeline.Build.Role, "CUT-IAM-1", EcrLogin, "ecr:GetAuthorizationToken");
+        }
     }
 }

@@ -23,6 +23,20 @@ internal sealed class AlbService : Construct
 {
     public const int TestListenerPort = 8443;
 
+    /// <summary>Where the service finds its feature flags: the AppConfig agent's URL for this environment's profile.</summary>
+    public const string FeatureFlagsVariable = "FEATURE_FLAGS_URL";
+
+    /// <summary>
+    /// The variables the platform sets in the app container; an environment's settings or secrets may not use these
+    /// names (ManifestLoader says so).
+    /// </summary>
+    public static IReadOnlyList<string> PlatformVariables { get; } =
+    [
+        "PORT", "CUTOVER_SERVICE", "CUTOVER_ENVIRONMENT", "CUTOVER_REGION", "CUTOVER_VERSION", "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_SERVICE_NAME", "DB_HOST", "DB_WRITER_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_USERNAME", "DB_PASSWORD",
+        FeatureFlagsVariable,
+    ];
+
     public AlbService(Construct scope, string id, AlbServiceProps props)
         : base(scope, id)
     {
@@ -151,7 +165,7 @@ internal sealed class AlbService : Construct
             ["CUTOVER_SERVICE"] = service.Name,
             ["CUTOVER_ENVIRONMENT"] = deployment.Environment.Name,
             ["CUTOVER_REGION"] = region.Region,
-            ["CUTOVER_VERSION"] = version.Name,
+            ["CUTOVER_VERSION"] = deployment.ImageTag,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://localhost:4317",
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
@@ -165,7 +179,28 @@ internal sealed class AlbService : Construct
             environment[pair.Key] = pair.Value;
         }
 
-        Image = ContainerImage.FromEcrRepository(props.Repository, service.InitialVersion);
+        // The environment's plain settings; ManifestLoader refuses names the platform sets itself.
+        foreach (var pair in deployment.Environment.Settings)
+        {
+            environment[pair.Key] = pair.Value;
+        }
+
+        if (props.FeatureFlags is { } flags)
+        {
+            environment[FeatureFlagsVariable] = flags.Url;
+        }
+
+        var secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret>(StringComparer.Ordinal)
+        {
+            ["DB_USERNAME"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(props.DatabaseSecret, "username"),
+            ["DB_PASSWORD"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(props.DatabaseSecret, "password"),
+        };
+        foreach (var pair in EnvironmentSecrets.For(this, deployment.Environment.Secrets))
+        {
+            secrets[pair.Key] = pair.Value;
+        }
+
+        Image = ContainerImage.FromEcrRepository(props.Repository, deployment.ImageTag);
         var stopTimeout = Math.Clamp((int)service.Shutdown.StopTimeout.TotalSeconds, 2, 120);
         Container = TaskDefinition.AddContainer("app", new ContainerDefinitionOptions
         {
@@ -174,11 +209,7 @@ internal sealed class AlbService : Construct
             Essential = true,
             PortMappings = [new PortMapping { ContainerPort = service.Port, Name = "http" }],
             Environment = environment.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-            Secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret>
-            {
-                ["DB_USERNAME"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(props.DatabaseSecret, "username"),
-                ["DB_PASSWORD"] = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(props.DatabaseSecret, "password"),
-            },
+            Secrets = secrets,
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = AppLogGroup, StreamPrefix = "app" }),
             StopTimeout = Duration.Seconds(stopTimeout),
             // Liveness: ECS replaces a task whose container fails this, as the local supervisor restarts the process.
@@ -200,6 +231,28 @@ internal sealed class AlbService : Construct
             MemoryReservationMiB = 64,
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = AppLogGroup, StreamPrefix = "adot" }),
         });
+
+        if (props.FeatureFlags is { } featureFlags)
+        {
+            // The AppConfig agent caches the flags and polls for new deployments; the service asks it on localhost
+            // (FEATURE_FLAGS_URL), so a flag switch reaches running tasks without a new task definition.
+            var agent = TaskDefinition.AddContainer("appconfig", new ContainerDefinitionOptions
+            {
+                ContainerName = "appconfig-agent",
+                Image = ContainerImage.FromRegistry(FeatureFlags.AgentImage),
+                Essential = false,
+                MemoryReservationMiB = 64,
+                Environment = new Dictionary<string, string>
+                {
+                    ["PREFETCH_LIST"] = featureFlags.Path,
+                    ["POLL_INTERVAL"] = "15",
+                    ["SERVICE_REGION"] = region.Region,
+                },
+                Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { LogGroup = AppLogGroup, StreamPrefix = "appconfig" }),
+            });
+            Container.AddContainerDependencies(new ContainerDependency { Container = agent, Condition = ContainerDependencyCondition.START });
+            featureFlags.GrantRead(TaskRole);
+        }
 
         TaskSecurityGroup = new SecurityGroup(this, "TaskSecurityGroup", new SecurityGroupProps
         {

@@ -29,4 +29,7 @@ internal sealed record AlbServiceProps
 
     /// <summary>DB_HOST, DB_PORT, DB_NAME and, in the secondary region, DB_WRITER_HOST.</summary>
     public required IReadOnlyDictionary<string, string> DatabaseEnvironment { get; init; }
+
+    /// <summary>The region's AppConfig feature flags; null when the manifest declares none (no agent sidecar then).</summary>
+    public FeatureFlags? FeatureFlags { get; init; }
 }

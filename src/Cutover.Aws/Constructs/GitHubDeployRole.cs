@@ -31,14 +31,14 @@ internal sealed class GitHubDeployRole : Construct
         Role = new Role(this, "Role", new RoleProps
         {
             RoleName = $"{deployment.Prefix}-github-deploy",
-            Description = $"GitHub Actions of {deployment.Aws.GitHubRepository} ({deployment.Environment.Name}) releasing {deployment.ServiceName}.",
+            Description = $"GitHub Actions of {deployment.GitHubRepository} ({deployment.Environment.Name}) releasing {deployment.ServiceName}.",
             MaxSessionDuration = Duration.Hours(1),
             AssumedBy = new WebIdentityPrincipal(Provider.AttrArn, new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object>
                 {
                     [$"{Issuer}:aud"] = "sts.amazonaws.com",
-                    [$"{Issuer}:sub"] = $"repo:{deployment.Aws.GitHubRepository}:environment:{deployment.Environment.Name}",
+                    [$"{Issuer}:sub"] = $"repo:{deployment.GitHubRepository}:environment:{deployment.Environment.Name}",
                 },
             }),
         });
@@ -55,6 +55,13 @@ internal sealed class GitHubDeployRole : Construct
             Sid = "EcrPush",
             Actions = ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:DescribeImageScanFindings"],
             Resources = [$"arn:{partition}:ecr:{deployment.Primary.Region}:{account}:repository/{deployment.RepositoryName}"],
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            // The secondary region gets the image by ECR replication; the release waits until it is there.
+            Sid = "EcrReplicaRead",
+            Actions = ["ecr:DescribeImages"],
+            Resources = [$"arn:{partition}:ecr:{deployment.Secondary.Region}:{account}:repository/{deployment.RepositoryName}"],
         }));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -93,6 +100,13 @@ internal sealed class GitHubDeployRole : Construct
             Resources = regions.SelectMany(r => new[] { "deploy", "file-publishing", "image-publishing", "lookup" }
                 .Select(kind => $"arn:{partition}:iam::{account}:role/cdk-hnb659fds-{kind}-role-{account}-{r.Region}")).ToArray(),
         }));
+
+        // What the GitHub environment's AWS_DEPLOY_ROLE_ARN variable is set to (docs/deployment-guide.md).
+        _ = new CfnOutput(this, "GitHubDeployRoleArn", new CfnOutputProps
+        {
+            Value = Role.RoleArn,
+            Description = $"Set as AWS_DEPLOY_ROLE_ARN in the GitHub environment {deployment.Environment.Name}",
+        });
     }
 
     public CfnOIDCProvider Provider { get; }

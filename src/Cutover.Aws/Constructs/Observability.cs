@@ -18,7 +18,8 @@ namespace Cutover.Aws.Constructs;
 /// <summary>
 /// The manifest's alarms as CloudWatch alarms (through <see cref="AlarmCompiler"/>) notifying one SNS topic per severity;
 /// the ECS events and application log groups with metric filters (task crashes, error lines) and saved Logs Insights
-/// queries; the region's dashboard (plus, in the primary region, one across both regions); and a CloudWatch Synthetics
+/// queries; the region's operations dashboard (plus, in the primary region, one across both regions) and the manifest's
+/// dashboards (<see cref="Dashboards.ManifestDashboards"/>); and a CloudWatch Synthetics
 /// canary on the health endpoint.
 /// </summary>
 internal sealed class Observability : Construct
@@ -199,6 +200,11 @@ internal sealed class Observability : Construct
                 Width = 8,
             }));
 
+        LogMetricFilters.Add(this, service.AppLogGroup.LogGroupName, deployment.Manifest.Logs.MetricFilters, metrics.CustomNamespace);
+
+        ManifestDashboards = [.. deployment.Manifest.Dashboards.Effective(deployment.Manifest.Service.Name)
+            .Select(spec => Dashboards.ManifestDashboards.Add(this, deployment.Prefix, region.Region, spec, metrics, [.. alarms.Select(a => (a.Compiled.Spec.Name, a.Alarm))]))];
+
         if (region.IsPrimary)
         {
             CrossRegionDashboard = CreateCrossRegionDashboard(deployment);
@@ -230,6 +236,9 @@ internal sealed class Observability : Construct
     public Dashboard Dashboard { get; }
 
     public Dashboard? CrossRegionDashboard { get; }
+
+    /// <summary>The manifest's dashboards (or the golden-signals default), one CloudWatch dashboard each.</summary>
+    public IReadOnlyList<Dashboard> ManifestDashboards { get; }
 
     private static GraphWidget Graph(string title, ServiceMetrics metrics, BuiltInMetric metric, AlarmStatistic statistic, Duration period) => new(new GraphWidgetProps
     {

@@ -1,4 +1,5 @@
 using Cutover.Aws.Alarms;
+using Cutover.Aws.Constructs;
 using Cutover.Aws.Settings;
 using Cutover.Core.Alarms;
 using Cutover.Core.Manifest;
@@ -36,12 +37,27 @@ public static class ManifestLoader
             return Failed(lines);
         }
 
-        var manifest = result.Manifest;
+        return FromManifest(result.Manifest, settings);
+    }
+
+    /// <summary>
+    /// The AWS target's own checks on a parsed manifest, then one deployment per selected environment. Public so tests can
+    /// build a manifest in code (a section whose YAML another part of Cutover reads) and still go through every check.
+    /// </summary>
+    public static ManifestLoadResult FromManifest(ServiceManifest manifest, AwsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(settings);
+        var path = manifest.SourcePath;
         var errors = new List<AwsTargetError>();
         var environments = SelectEnvironments(manifest, settings, errors);
         CheckAlarms(manifest, errors);
+        CheckDashboards(manifest, errors);
+        CheckPipeline(manifest, settings, errors);
+        CheckFeatureFlags(manifest, errors);
         foreach (var environment in environments)
         {
+            CheckSettingsAndSecrets(manifest, environment, errors);
             if (environment.Regions.Count != 2)
             {
                 errors.Add(new AwsTargetError(
@@ -163,6 +179,116 @@ public static class ManifestLoader
                     $"alarm {alarm.Name} evaluates {alarm.EvaluationPeriods} periods of {period} s on CloudWatch (its {alarm.Period.TotalSeconds:0} s period rounded up), over CloudWatch's {limit / 86_400} day(s)",
                     $"use at most {limit / period} evaluation periods, or a period of at least 60 s"));
             }
+        }
+    }
+
+    private static void CheckSettingsAndSecrets(ServiceManifest manifest, EnvironmentSpec environment, List<AwsTargetError> errors)
+    {
+        var field = $"environments.{environment.Name}";
+        foreach (var name in environment.Settings.Keys.Concat(environment.Secrets.Keys).Where(AlbService.PlatformVariables.Contains).Distinct())
+        {
+            var kind = environment.Secrets.ContainsKey(name) ? "secrets" : "settings";
+            errors.Add(new AwsTargetError(
+                manifest.SourcePath,
+                $"{field}.{kind}.{name}",
+                $"{name} is set by the platform on AWS and cannot come from {kind}",
+                "give the variable another name"));
+        }
+
+        foreach (var name in environment.Settings.Keys.Where(environment.Secrets.ContainsKey))
+        {
+            errors.Add(new AwsTargetError(
+                manifest.SourcePath,
+                $"{field}.secrets.{name}",
+                $"{name} is both a setting and a secret",
+                "keep it in one of them"));
+        }
+
+        foreach (var (name, reference) in environment.Secrets.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var problem = reference.Source switch
+            {
+                SecretSource.Environment => $"secret {name} comes from env:{reference.Name}, an environment variable of the control plane, which only the local target has",
+                SecretSource.File => $"secret {name} comes from file:{reference.Name}, a file on the control plane's machine, which only the local target has",
+                SecretSource.SecretsManager when reference.Name.StartsWith("arn:", StringComparison.Ordinal) =>
+                    $"secret {name} names Secrets Manager by ARN; the ARN's random suffix decides what the task may read",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                var fix = reference.Source == SecretSource.SecretsManager
+                    ? "write the secret's name (secretsmanager:<name>); Cutover builds the ARN in the environment's account and each region"
+                    : "store the value in AWS Secrets Manager (secretsmanager:<name>) or Parameter Store (ssm:/<path>) in both regions and refer to it";
+                errors.Add(new AwsTargetError(manifest.SourcePath, $"{field}.secrets.{name}", problem, fix));
+            }
+        }
+    }
+
+    /// <summary>A required PromQL series cannot be drawn by CloudWatch; an optional one is left out with a note.</summary>
+    private static void CheckDashboards(ServiceManifest manifest, List<AwsTargetError> errors)
+    {
+        // Only manifest dashboards can hold a required PromQL series: the default's CPU series is optional.
+        foreach (var (dashboard, index) in manifest.Dashboards.Custom.Select((d, i) => (d, i)))
+        {
+            var widgets = dashboard.Rows.SelectMany((row, r) => row.Widgets.Select((widget, w) => (Widget: widget, Field: $"dashboards.custom[{index}].rows[{r}].widgets[{w}]")));
+            foreach (var (widget, field) in widgets)
+            {
+                if (widget is Core.Dashboards.TimeSeriesWidgetSpec { Optional: false } series && series.Metrics.Any(m => m is Core.Dashboards.PromQlDashboardMetric))
+                {
+                    errors.Add(new AwsTargetError(
+                        manifest.SourcePath,
+                        $"{field}.promql",
+                        $"widget \"{series.Title}\" of dashboard {dashboard.Name} draws a PromQL query, which only the local target can draw; CloudWatch has no equivalent",
+                        "draw a built-in metric (requests, errors5xx, errorRate, latency, memoryUtilization, unhealthyInstances, restarts), or keep this dashboard for local environments only"));
+                }
+            }
+        }
+    }
+
+    private static void CheckFeatureFlags(ServiceManifest manifest, List<AwsTargetError> errors)
+    {
+        for (var i = 0; i < manifest.FeatureFlags.Count; i++)
+        {
+            var flag = manifest.FeatureFlags[i];
+            if (!System.Text.RegularExpressions.Regex.IsMatch(flag.Name, FeatureFlagDocument.KeyPattern))
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    $"featureFlags[{i}].name",
+                    $"flag \"{flag.Name}\" is not a key AWS AppConfig accepts",
+                    "start with a lowercase letter, then up to 63 letters, digits, '_' or '-', such as new-checkout"));
+            }
+        }
+    }
+
+    private static void CheckPipeline(ServiceManifest manifest, AwsSettings settings, List<AwsTargetError> errors)
+    {
+        if (manifest.Pipeline.Provider != PipelineProvider.CodePipeline)
+        {
+            return;
+        }
+
+        foreach (var name in new[] { PipelinePlan.StagingEnvironment, PipelinePlan.ProductionEnvironment })
+        {
+            if (!manifest.Environments.TryGetValue(name, out var environment) || environment.Target != DeploymentTarget.Aws)
+            {
+                errors.Add(new AwsTargetError(
+                    manifest.SourcePath,
+                    "pipeline.provider",
+                    $"the CodePipeline releases to staging, then prod, and the manifest has no aws environment named {name}",
+                    $"declare {name}: {{ target: aws, regions: [us-east-1, us-east-2] }}, or use provider: githubActions"));
+            }
+        }
+
+        if (settings.ReleaseController == ReleaseController.CodeDeploy)
+        {
+            // With CODE_DEPLOY, CloudFormation cannot change the task definition (aws-cdk 7040), so `cdk deploy` of a new
+            // image would release nothing; the pipeline's deploy stages are `cdk deploy`.
+            errors.Add(new AwsTargetError(
+                manifest.SourcePath,
+                "pipeline.provider",
+                "the CodePipeline releases with cdk deploy, which needs ECS's own blue/green (cutover:releaseController=ecs); with codeDeploy a new image is not released by CloudFormation",
+                "set cutover:releaseController to ecs, or use provider: githubActions"));
         }
     }
 

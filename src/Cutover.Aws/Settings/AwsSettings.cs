@@ -39,6 +39,27 @@ public sealed record AwsSettings
     /// <summary><c>owner/repo</c> whose GitHub Actions may deploy. Context <c>cutover:githubRepository</c>.</summary>
     public string GitHubRepository { get; init; } = "example-org/sample";
 
+    /// <summary>
+    /// The CodeStar (CodeConnections) connection to GitHub that a <c>pipeline.provider: codePipeline</c> pipeline reads
+    /// its source through; created and authorised once in the console, never a token. Context
+    /// <c>cutover:codestarConnectionArn</c>; the default is a placeholder that synthesizes but cannot deploy.
+    /// </summary>
+    public string CodeStarConnectionArn { get; init; } = PlaceholderConnectionArn;
+
+    /// <summary>
+    /// The image tag to run instead of the manifest's <c>service.initialVersion</c>: the pipeline passes the commit it
+    /// built, so a <c>cdk deploy</c> is the release. Context <c>cutover:imageTag</c>; null keeps the initial version.
+    /// </summary>
+    public string? ImageTag { get; init; }
+
+    /// <summary>
+    /// The project the pipeline publishes as the service's container image (<c>dotnet publish /t:PublishContainer</c>),
+    /// relative to the repository root. Context <c>cutover:imageProject</c>.
+    /// </summary>
+    public string ImageProject { get; init; } = "samples/Cutover.SampleService";
+
+    public const string PlaceholderConnectionArn = "arn:aws:codestar-connections:us-east-1:111111111111:connection/00000000-0000-0000-0000-000000000000";
+
     /// <summary>Per-environment overrides of the catalog, for tests and special cases; null keeps <see cref="EnvironmentCatalog"/>.</summary>
     public Func<EnvironmentSettings, EnvironmentSettings>? Customize { get; init; }
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Constructs;
 
 namespace Cutover.Aws.Settings;
 
 /// <summary>Reads <see cref="AwsSettings"/> from CDK context, so <c>cdk.json</c> and <c>cdk synth -c key=value</c> both work.</summary>
-internal static class AwsSettingsReader
+internal static partial class AwsSettingsReader
 {
     public const string Prefix = "cutover:";
 
@@ -34,7 +35,25 @@ internal static class AwsSettingsReader
             Owner = Text(node, "owner") ?? defaults.Owner,
             CostCentre = Text(node, "costCentre") ?? defaults.CostCentre,
             GitHubRepository = Text(node, "githubRepository") ?? defaults.GitHubRepository,
+            CodeStarConnectionArn = Text(node, "codestarConnectionArn") ?? defaults.CodeStarConnectionArn,
+            ImageTag = Text(node, "imageTag"),
+            ImageProject = Text(node, "imageProject") ?? defaults.ImageProject,
         };
+
+        if (!ConnectionArnPattern().IsMatch(settings.CodeStarConnectionArn))
+        {
+            errors.Add($"cutover:codestarConnectionArn \"{settings.CodeStarConnectionArn}\" is not a connection ARN such as arn:aws:codestar-connections:us-east-1:123456789012:connection/<id>");
+        }
+
+        if (settings.ImageTag is { } tag && !ImageTagPattern().IsMatch(tag))
+        {
+            errors.Add($"cutover:imageTag \"{tag}\" is not an image tag (letters, digits, '_', '.', '-', at most 128, not starting with '.' or '-')");
+        }
+
+        if (!ImageProjectPattern().IsMatch(settings.ImageProject) || settings.ImageProject.Split('/').Contains(".."))
+        {
+            errors.Add($"cutover:imageProject \"{settings.ImageProject}\" is not a relative path inside the repository such as samples/Cutover.SampleService");
+        }
 
         foreach (var account in settings.Accounts)
         {
@@ -102,4 +121,14 @@ internal static class AwsSettingsReader
 
         return accounts;
     }
+
+    // The pipeline's connection: CodeStar Connections' ARN or CodeConnections' newer one, in any partition.
+    [GeneratedRegex("^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]{36}$")]
+    private static partial Regex ConnectionArnPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex ImageTagPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_./-]*$")]
+    private static partial Regex ImageProjectPattern();
 }

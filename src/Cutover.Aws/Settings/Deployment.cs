@@ -42,4 +42,10 @@ public sealed record Deployment
     public string ClusterName(RegionPlan region) => $"{Prefix}-{region.ShortName}";
 
     public string ServiceName => Manifest.Service.Name;
+
+    /// <summary>The GitHub repository releases come from: the manifest's <c>pipeline.repository</c>, else the setting.</summary>
+    public string GitHubRepository => Manifest.Pipeline.Repository ?? Aws.GitHubRepository;
+
+    /// <summary>The image tag the tasks run: the pipeline's commit when it passes one, else the manifest's initial version.</summary>
+    public string ImageTag => Aws.ImageTag ?? Manifest.Service.InitialVersion;
 }

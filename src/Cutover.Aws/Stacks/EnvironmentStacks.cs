@@ -21,6 +21,10 @@ internal sealed class EnvironmentStacks
         SecondaryService = new ServiceStack(app, deployment, deployment.Secondary, SecondaryNetwork, SecondaryData, PrimaryData);
         PrimarySecurity = new SecurityStack(app, deployment, deployment.Primary);
         SecondarySecurity = new SecurityStack(app, deployment, deployment.Secondary);
+        if (PipelinePlan.IsBuiltBy(deployment))
+        {
+            Pipeline = new PipelineStack(app, deployment);
+        }
     }
 
     public Deployment Deployment { get; }
@@ -45,6 +49,11 @@ internal sealed class EnvironmentStacks
 
     public SecurityStack SecondarySecurity { get; }
 
+    /// <summary>The CodePipeline, in production's primary region when the manifest chooses <c>codePipeline</c>; null otherwise.</summary>
+    public PipelineStack? Pipeline { get; }
+
     public IReadOnlyList<CutoverStack> All =>
-        [PrimaryNetwork, SecondaryNetwork, Peering, PeeringRoutes, PrimaryData, SecondaryData, PrimaryService, SecondaryService, PrimarySecurity, SecondarySecurity];
+        Pipeline is null
+            ? [PrimaryNetwork, SecondaryNetwork, Peering, PeeringRoutes, PrimaryData, SecondaryData, PrimaryService, SecondaryService, PrimarySecurity, SecondarySecurity]
+            : [PrimaryNetwork, SecondaryNetwork, Peering, PeeringRoutes, PrimaryData, SecondaryData, PrimaryService, SecondaryService, PrimarySecurity, SecondarySecurity, Pipeline];
 }

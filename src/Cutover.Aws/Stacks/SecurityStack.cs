@@ -1,15 +1,24 @@
 using Amazon.CDK.AWS.GuardDuty;
 using Cutover.Aws.Constructs;
 using Cutover.Aws.Settings;
+using Cutover.Core.Manifest;
 using Constructs;
 
 namespace Cutover.Aws.Stacks;
 
-/// <summary>The region's security baseline: GuardDuty, AWS Config rules and, in the primary region, the GitHub Actions deploy role.</summary>
+/// <summary>
+/// The region's security baseline: GuardDuty, AWS Config rules and, in the primary region when GitHub Actions releases
+/// the service, the GitHub OIDC deploy role.
+/// </summary>
 internal sealed class SecurityStack : CutoverStack
 {
     public SecurityStack(Construct scope, Deployment deployment, RegionPlan region)
-        : base(scope, "security", deployment, region, "GuardDuty, AWS Config rules, GitHub OIDC deploy role")
+        : base(
+            scope,
+            "security",
+            deployment,
+            region,
+            deployment.Manifest.Pipeline.Provider == PipelineProvider.GitHubActions ? "GuardDuty, AWS Config rules, GitHub OIDC deploy role" : "GuardDuty, AWS Config rules")
     {
         if (deployment.Settings.CreateGuardDutyDetector)
         {
@@ -21,7 +30,8 @@ internal sealed class SecurityStack : CutoverStack
         }
 
         Config = new ConfigRules(this, "Config", deployment, region);
-        if (region.IsPrimary)
+        // With CodePipeline the release runs inside the account (DeliveryPipeline); GitHub needs no way in.
+        if (region.IsPrimary && deployment.Manifest.Pipeline.Provider == PipelineProvider.GitHubActions)
         {
             GitHub = new GitHubDeployRole(this, "GitHub", deployment);
         }

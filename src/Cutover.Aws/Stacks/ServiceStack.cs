@@ -43,6 +43,11 @@ internal sealed class ServiceStack : CutoverStack
         databaseEnvironment["DB_NAME"] = Database.DatabaseName;
         databaseEnvironment["DB_SSLMODE"] = "require";
 
+        if (deployment.Manifest.FeatureFlags.Count > 0)
+        {
+            FeatureFlags = new FeatureFlags(this, "FeatureFlags", deployment);
+        }
+
         Service = new AlbService(this, "Service", new AlbServiceProps
         {
             Deployment = deployment,
@@ -52,6 +57,7 @@ internal sealed class ServiceStack : CutoverStack
             Key = key,
             DatabaseSecret = secret,
             DatabaseEnvironment = databaseEnvironment,
+            FeatureFlags = FeatureFlags,
         });
 
         // PostgreSQL from this region's tasks to the proxy (primary) or the replica (secondary). Written here, in the
@@ -74,6 +80,8 @@ internal sealed class ServiceStack : CutoverStack
             Service = Service,
             Key = key,
         });
+
+        FeatureFlags?.MonitorWith(Observability.RollbackAlarms, $"{deployment.Prefix}-{region.ShortName}-any-rollback-alarm");
 
         if (deployment.Manifest.Release.PreTrafficHooks.Count > 0)
         {
@@ -107,6 +115,9 @@ internal sealed class ServiceStack : CutoverStack
     }
 
     public ContainerRegistry Registry { get; }
+
+    /// <summary>The region's AppConfig feature flags; null when the manifest declares none.</summary>
+    public FeatureFlags? FeatureFlags { get; }
 
     public AlbService Service { get; }
 

@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-
 namespace Cutover.Core.Manifest;
 
 /// <summary>A named environment (local, dev, staging, prod) and the target that runs it.</summary>
@@ -19,8 +17,8 @@ public sealed record EnvironmentSpec
     public LocalPortsSpec? Local { get; init; }
 
     /// <summary>Plain settings given to the service's instances as environment variables.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = ReadOnlyDictionary<string, string>.Empty;
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Secrets given to the instances as environment variables, by variable name; references only, never values.</summary>
-    public IReadOnlyDictionary<string, SecretReference> Secrets { get; init; } = ReadOnlyDictionary<string, SecretReference>.Empty;
+    public IReadOnlyDictionary<string, SecretReference> Secrets { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, SecretReference>.Empty;
 }

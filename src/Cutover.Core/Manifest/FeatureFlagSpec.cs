@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-
 namespace Cutover.Core.Manifest;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed record FeatureFlagSpec
     public string? Description { get; init; }
 
     /// <summary>Per-environment overrides, by environment name.</summary>
-    public IReadOnlyDictionary<string, bool> Environments { get; init; } = ReadOnlyDictionary<string, bool>.Empty;
+    public IReadOnlyDictionary<string, bool> Environments { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, bool>.Empty;
 
     /// <summary>The flag's state in <paramref name="environment"/>.</summary>
     public bool EnabledIn(string environment) => Environments.TryGetValue(environment, out var enabled) ? enabled : Enabled;

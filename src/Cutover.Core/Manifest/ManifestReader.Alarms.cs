@@ -17,13 +17,13 @@ internal sealed partial class ManifestReader
     private const string RulesExample = "[{ name: slow, metric: latency, statistic: p99, comparison: GreaterThanThreshold, threshold: 1 }]";
 
     private const string NoMetricFix =
-        "add metric (a built-in such as errorRate), expression (metric math such as \"m1 / m2\" with metrics) or promql (local target only)";
+        "add metric (a built-in such as errorRate), expression (metric math such as \"m1 / m2\" with metrics), logMetric (a metric filter's metricName) or promql (local target only)";
 
     private static readonly string[] AlarmsFields = ["useDefaults", "period", "rules"];
 
     private static readonly string[] AlarmRuleFields =
     [
-        "name", "description", "metric", "expression", "metrics", "promql", "statistic", "period",
+        "name", "description", "metric", "expression", "metrics", "logMetric", "promql", "statistic", "period",
         "evaluationPeriods", "datapointsToAlarm", "comparison", "threshold", "anomalyBand", "treatMissingData", "severity", "rollback",
     ];
 
@@ -31,9 +31,12 @@ internal sealed partial class ManifestReader
 
     private const string AnomalyBandExample = "anomalyBand: { width: 2, trainingPeriods: 30 }";
 
-    private static readonly string[] MetricSourceFields = ["metric", "expression", "promql"];
+    private static readonly string[] MetricSourceFields = ["metric", "expression", "logMetric", "promql"];
 
     private static readonly string[] MetricStatFields = ["metric", "statistic"];
+
+    // Alarms are read before logs; each logMetric is checked against the metric filters afterwards.
+    private readonly List<(YamlField Field, string MetricName)> _logMetricReferences = [];
 
     private static readonly string[] StatisticNames = ["Sum", "Average", "Minimum", "Maximum", "SampleCount"];
 
@@ -125,7 +128,7 @@ internal sealed partial class ManifestReader
     private AlarmSpec ReadAlarmRule(YamlMap map, TimeSpan defaultPeriod, Dictionary<string, Mark> firstUse)
     {
         var name = Required(map, "name", "add a name such as name: checkout-errors (a default's name, such as error-rate, replaces that default)") is { } nameField
-            ? AlarmName(nameField, firstUse)
+            ? UniqueName(nameField, firstUse, "alarm", "checkout-errors", "give each rule its own name; to replace a default alarm, use its name once")
             : null;
         var metric = ReadAlarmMetric(map);
         var statistic = RuleStatistic(map, metric);
@@ -269,39 +272,7 @@ internal sealed partial class ManifestReader
             ? AlarmComparison.LessThanLowerThreshold
             : AlarmComparison.GreaterThanUpperThreshold;
 
-    private string? AlarmName(YamlField field, Dictionary<string, Mark> firstUse)
-    {
-        var name = Text(field, "checkout-errors");
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (!ServiceNamePattern().IsMatch(name))
-        {
-            var cleaned = InvalidServiceNameChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"alarm name \"{name}\" may only contain lowercase letters, digits and -",
-                cleaned.Length == 0 ? "use a name such as checkout-errors" : $"use \"{cleaned}\"");
-            return null;
-        }
-
-        if (!firstUse.TryAdd(name, field.Value.Start))
-        {
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"alarm name \"{name}\" is used twice (first on line {firstUse[name].Line})",
-                "give each rule its own name; to replace a default alarm, use its name once");
-            return null;
-        }
-
-        return name;
-    }
-
-    /// <summary>Exactly one of metric, expression and promql; metrics only alongside expression.</summary>
+    /// <summary>Exactly one of metric, expression, logMetric and promql; metrics only alongside expression.</summary>
     private AlarmMetric? ReadAlarmMetric(YamlMap map)
     {
         var sources = MetricSourceFields
@@ -323,7 +294,7 @@ internal sealed partial class ManifestReader
             Report(
                 extra.Key.Start,
                 extra.Path,
-                $"{extra.Name} is set as well as {source.Name}; a rule has exactly one of metric, expression and promql",
+                $"{extra.Name} is set as well as {source.Name}; a rule has exactly one of metric, expression, logMetric and promql",
                 $"keep one of them: delete {extra.Name} or {source.Name}");
         }
 
@@ -345,8 +316,34 @@ internal sealed partial class ManifestReader
         {
             "metric" => Choice(source, MetricNames) is { } metric ? new BuiltInAlarmMetric(metric) : null,
             "promql" => Text(source, "\"sum(rate(http_requests_total{code=~\\\"5..\\\"}[10s]))\"") is { } query ? new PromQlAlarmMetric(query) : null,
+            "logMetric" => Text(source, "CheckoutFailures") is { } logMetric ? LogMetricReference(source, logMetric) : null,
             _ => ReadExpression(map, source, metricsField),
         };
+    }
+
+    /// <summary>A rule's logMetric, checked against logs.metricFilters once those are read (they come later in the file's model).</summary>
+    private LogAlarmMetric LogMetricReference(YamlField field, string metricName)
+    {
+        _logMetricReferences.Add((field, metricName));
+        return new LogAlarmMetric(metricName);
+    }
+
+    /// <summary>Every logMetric names the metricName of a declared metric filter.</summary>
+    private void CheckLogMetricReferences(LogsSpec logs)
+    {
+        var declared = logs.MetricFilters.Select(f => f.MetricName).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (field, name) in _logMetricReferences.Where(r => !declared.Contains(r.MetricName, StringComparer.Ordinal)))
+        {
+            Report(
+                field.Value.Start,
+                field.Path,
+                $"no metric filter under logs.metricFilters counts \"{name}\"",
+                Suggestions.Closest(name, declared) is { } suggestion
+                    ? $"did you mean \"{suggestion}\"?"
+                    : declared.Count == 0
+                        ? $"declare one, such as logs: {{ metricFilters: [{{ name: checkout-failures, pattern: '\"checkout failed\"', metricName: {name} }}] }}"
+                        : $"use one of {string.Join(", ", declared)}");
+        }
     }
 
     private ExpressionAlarmMetric? ReadExpression(YamlMap map, YamlField expressionField, YamlField? metricsField)
@@ -441,7 +438,19 @@ internal sealed partial class ManifestReader
         var builtIn = (metric as BuiltInAlarmMetric)?.Metric;
         if (map.Get("statistic") is not { } field)
         {
-            return builtIn?.NaturalStatistic() ?? AlarmStatistic.Average;
+            return metric is LogAlarmMetric ? AlarmStatistic.Sum : builtIn?.NaturalStatistic() ?? AlarmStatistic.Average;
+        }
+
+        if (metric is LogAlarmMetric)
+        {
+            // Locally the count's increase over the period, on AWS the metric filter's Sum: the one statistic both mean alike.
+            if (Text(field, "Sum") is { } text && text != "Sum")
+            {
+                Report(field.Value.Start, field.Path, $"statistic {text} does not apply to a log metric, which counts matching lines per period", "delete statistic, or use Sum");
+                return null;
+            }
+
+            return AlarmStatistic.Sum;
         }
 
         if (map.Get("expression") is not null)

@@ -116,7 +116,7 @@ internal sealed partial class ManifestReader
     private AnalysisMetricSpec ReadAnalysisMetric(YamlMap map, Dictionary<string, Mark> firstUse)
     {
         var name = Required(map, "name", "add a name that verdicts show, such as name: error-rate") is { } nameField
-            ? AnalysisMetricName(nameField, firstUse)
+            ? UniqueName(nameField, firstUse, "metric", "error-rate", "give each metric its own name")
             : null;
         var metric = Required(map, "metric", "add a built-in metric, such as metric: errorRate") is { } metricField
             ? AnalysisBuiltInMetric(metricField)
@@ -140,38 +140,6 @@ internal sealed partial class ManifestReader
             MaxRatio = maxRatioField is null ? null : MaxRatio(maxRatioField),
             MinimumRequests = Int(map, "minimumRequests", 0, MaxMinimumRequests) ?? defaults.MinimumRequests,
         };
-    }
-
-    private string? AnalysisMetricName(YamlField field, Dictionary<string, Mark> firstUse)
-    {
-        var name = Text(field, "error-rate");
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (!ServiceNamePattern().IsMatch(name))
-        {
-            var cleaned = InvalidServiceNameChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"metric name \"{name}\" may only contain lowercase letters, digits and -",
-                cleaned.Length == 0 ? "use a name such as error-rate" : $"use \"{cleaned}\"");
-            return null;
-        }
-
-        if (!firstUse.TryAdd(name, field.Value.Start))
-        {
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"metric name \"{name}\" is used twice (first on line {firstUse[name].Line})",
-                "give each metric its own name");
-            return null;
-        }
-
-        return name;
     }
 
     private BuiltInMetric? AnalysisBuiltInMetric(YamlField field)

@@ -88,7 +88,7 @@ internal sealed partial class ManifestReader
     private DashboardSpec ReadDashboard(YamlMap map, Dictionary<string, Mark> firstUse, IReadOnlyList<string> alarmNames)
     {
         var name = Required(map, "name", $"add a name such as name: checkout (\"{DefaultDashboards.GoldenSignalsName}\" replaces the default)") is { } nameField
-            ? DashboardName(nameField, firstUse)
+            ? UniqueName(nameField, firstUse, "dashboard", "checkout", "give each dashboard its own name; to replace a default dashboard, use its name once")
             : null;
         var rowsField = Required(map, "rows", "add rows of widgets, such as rows: [{ title: Checkout, widgets: [" + WidgetExample + "] }]");
         var rows = rowsField is null ? [] : ReadDashboardRows(rowsField, alarmNames);
@@ -105,38 +105,6 @@ internal sealed partial class ManifestReader
             ReleaseMarkers = Bool(map, "releaseMarkers") ?? true,
             Rows = rows,
         };
-    }
-
-    private string? DashboardName(YamlField field, Dictionary<string, Mark> firstUse)
-    {
-        var name = Text(field, "checkout");
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (!ServiceNamePattern().IsMatch(name))
-        {
-            var cleaned = InvalidServiceNameChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"dashboard name \"{name}\" may only contain lowercase letters, digits and -",
-                cleaned.Length == 0 ? "use a name such as checkout" : $"use \"{cleaned}\"");
-            return null;
-        }
-
-        if (!firstUse.TryAdd(name, field.Value.Start))
-        {
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"dashboard name \"{name}\" is used twice (first on line {firstUse[name].Line})",
-                "give each dashboard its own name; to replace a default dashboard, use its name once");
-            return null;
-        }
-
-        return name;
     }
 
     private List<DashboardRow> ReadDashboardRows(YamlField field, IReadOnlyList<string> alarmNames)

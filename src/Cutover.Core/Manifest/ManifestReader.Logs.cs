@@ -66,7 +66,7 @@ internal sealed partial class ManifestReader
                 continue;
             }
 
-            var name = Required(map, "name", "add a name such as name: checkout-failures") is { } nameField ? MetricFilterName(nameField, firstUse) : null;
+            var name = Required(map, "name", "add a name such as name: checkout-failures") is { } nameField ? UniqueName(nameField, firstUse, "metric filter", "checkout-failures", "give each metric filter its own name") : null;
             var pattern = Required(map, "pattern", "add a pattern such as pattern: '\"checkout failed\"' or pattern: '{ $.level = \"Error\" }'") is { } patternField
                 ? MetricFilterPatternText(patternField)
                 : null;
@@ -84,34 +84,6 @@ internal sealed partial class ManifestReader
         }
 
         return filters;
-    }
-
-    private string? MetricFilterName(YamlField field, Dictionary<string, Mark> firstUse)
-    {
-        var name = Text(field, "checkout-failures");
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (!ServiceNamePattern().IsMatch(name))
-        {
-            var cleaned = InvalidServiceNameChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
-            Report(
-                field.Value.Start,
-                field.Path,
-                $"metric filter name \"{name}\" may only contain lowercase letters, digits and -",
-                cleaned.Length == 0 ? "use a name such as checkout-failures" : $"use \"{cleaned}\"");
-            return null;
-        }
-
-        if (!firstUse.TryAdd(name, field.Value.Start))
-        {
-            Report(field.Value.Start, field.Path, $"metric filter name \"{name}\" is used twice (first on line {firstUse[name].Line})", "give each metric filter its own name");
-            return null;
-        }
-
-        return name;
     }
 
     private string? MetricFilterPatternText(YamlField field)

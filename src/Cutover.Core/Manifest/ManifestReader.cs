@@ -10,7 +10,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader(string file)
 {
-    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards", "featureFlags"];
+    private static readonly string[] RootFields = ["service", "versions", "environments", "release", "alarms", "logs", "notifications", "dashboards", "pipeline", "featureFlags"];
 
     private readonly List<ManifestError> _errors = [];
 
@@ -32,8 +32,10 @@ internal sealed partial class ManifestReader(string file)
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
         var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
         var logs = map.Get("logs") is { } logsField ? ReadLogs(logsField) : new LogsSpec();
+        CheckLogMetricReferences(logs);
         var notifications = map.Get("notifications") is { } notificationsField ? ReadNotifications(notificationsField) : null;
         var dashboards = ReadDashboards(map.Get("dashboards"), alarms);
+        var pipeline = map.Get("pipeline") is { } pipelineField ? ReadPipeline(pipelineField) : new PipelineSpec();
         var featureFlags = ReadFeatureFlags(map.Get("featureFlags"), environments);
 
         if (_errors.Count > 0 || service is null)
@@ -52,6 +54,7 @@ internal sealed partial class ManifestReader(string file)
             Logs = logs,
             Notifications = notifications,
             Dashboards = dashboards,
+            Pipeline = pipeline,
             FeatureFlags = featureFlags,
         };
     }

@@ -41,6 +41,16 @@ public static class PromQlQueries
         };
     }
 
+    /// <summary>
+    /// What a log metric filter counted for the version in the period: the increase of the control plane's counter,
+    /// which starts at 0 for every declared version, so a period without matching lines is 0, not missing.
+    /// </summary>
+    public static string LogMetric(string metricName, TimeSpan period, string version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metricName);
+        return $"sum(increase(cutover_log_metric_total{{job=\"cutover\",metric=\"{metricName}\",version=\"{version}\"}}[{Window(period)}]))";
+    }
+
     /// <summary>A raw query from the manifest with <c>$version</c> and <c>$window</c> filled in.</summary>
     public static string Expand(string query, TimeSpan period, string version)
     {

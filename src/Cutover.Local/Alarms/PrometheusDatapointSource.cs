@@ -25,6 +25,8 @@ public sealed class PrometheusDatapointSource(PrometheusClient prometheus, Func<
                 }
 
                 return MetricMath.Evaluate(expression.Expression, values);
+            case LogAlarmMetric log:
+                return await QueryAsync(PromQlQueries.LogMetric(log.MetricName, alarm.Period, version), periodEnd, cancellationToken).ConfigureAwait(false);
             case PromQlAlarmMetric promQl:
                 return await QueryAsync(PromQlQueries.Expand(promQl.Query, alarm.Period, version), periodEnd, cancellationToken).ConfigureAwait(false);
             default:

@@ -28,4 +28,7 @@ public sealed partial class HaproxyRouter
 
     [LoggerMessage(EventId = 3127, Level = LogLevel.Warning, Message = "Could not put {Server} back in maintenance after a failed change: {Error}")]
     private static partial void LogResetFailed(ILogger logger, string server, string error);
+
+    [LoggerMessage(EventId = 3128, Level = LogLevel.Information, Message = "Restored {Count} slot(s) into a restarted HAProxy")]
+    private static partial void LogRestored(ILogger logger, int count);
 }

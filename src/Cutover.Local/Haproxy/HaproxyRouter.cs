@@ -377,10 +377,53 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts every slot this router assigned back into a HAProxy that was started again from its configuration, where
+    /// every slot is in maintenance: same address and weight in both backends, so the traffic split from before the
+    /// crash (mid-release too) is what the new process serves. Returns how many slots of each listener were restored.
+    /// </summary>
+    /// <exception cref="HaproxyCommandException">HAProxy refused a command; the slots before it were restored.</exception>
+    public async Task<(int Production, int Test)> RestoreAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var restored = 0;
+            var production = 0;
+            foreach (var table in new[] { _production, _test })
+            {
+                if (table == _test)
+                {
+                    production = restored;
+                }
+
+                foreach (var id in table.InstanceIds.ToList())
+                {
+                    var entry = Entry(table, id);
+                    var endPoint = IPEndPoint.Parse(entry.Address);
+                    // Not marked down: these instances served a moment ago, and every second without them is an outage.
+                    // Checks resume at once and take out any that died meanwhile.
+                    await ConfigureSlotAsync(table, entry.Slot, new ResolvedAddress(endPoint.Address, endPoint.Port), entry.Weight, markDown: false, cancellationToken).ConfigureAwait(false);
+                    restored++;
+                }
+            }
+
+            LogRestored(_logger, restored);
+            return (production, restored - production);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Points a slot at an instance and takes it out of maintenance, or puts it back in maintenance on failure.</summary>
-    private async Task ConfigureSlotAsync(HaproxySlotTable table, int slot, ResolvedAddress address, int weight, CancellationToken cancellationToken)
+    private Task ConfigureSlotAsync(HaproxySlotTable table, int slot, ResolvedAddress address, int weight, CancellationToken cancellationToken) =>
+        ConfigureSlotAsync(table, slot, address, weight, markDown: true, cancellationToken);
+
+    private async Task ConfigureSlotAsync(HaproxySlotTable table, int slot, ResolvedAddress address, int weight, bool markDown, CancellationToken cancellationToken)
     {
         var server = HaproxyLayout.ServerPath(table.Backend, slot);
         try
@@ -389,7 +432,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
                 .ConfigureAwait(false);
             await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"set server {server} weight {weight}"), cancellationToken).ConfigureAwait(false);
             await ExecuteAsync($"set server {server} state ready", cancellationToken).ConfigureAwait(false);
-            if (table.Backend == HaproxyLayout.ProductionBackend)
+            if (markDown && table.Backend == HaproxyLayout.ProductionBackend)
             {
                 // Leaving maintenance, HAProxy counts a server as UP until its first check fails. Marking it down
                 // makes it earn UP with `rise` passing checks, which is what the manifest's HealthyThreshold means.

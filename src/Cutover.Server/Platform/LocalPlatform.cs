@@ -343,6 +343,31 @@ public sealed partial class LocalPlatform(
         return replacements.Count;
     }
 
+    /// <summary>
+    /// Starts HAProxy again if it exited, from the same configuration, and puts back every slot the router had assigned,
+    /// with its weight: production is served again within a second or two, with the split it had (mid-release too).
+    /// </summary>
+    public async Task RestartExitedHaproxyAsync(CancellationToken cancellationToken)
+    {
+        if (_haproxy is not { HasExited: true } dead || _router is null)
+        {
+            return;
+        }
+
+        await AuditAsync("haproxy.exited", $"HAProxy exited ({string.Join(" | ", dead.RecentOutput.TakeLast(3))}); starting it again", cancellationToken).ConfigureAwait(false);
+        await dead.DisposeAsync().ConfigureAwait(false);
+        _haproxy = new HaproxyProcess(dead.Options, loggers.CreateLogger<HaproxyProcess>(), time);
+        var started = await _haproxy.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (!started.Started)
+        {
+            await AuditAsync("haproxy.restart-failed", started.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (production, test) = await _router.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        await AuditAsync("haproxy.restarted", $"HAProxy started again (pid {_haproxy.ProcessId}); {production} production and {test} test slot(s) restored with their weights", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Starts Prometheus again if it exited; metrics history stays in its data folder.</summary>
     public async Task RestartExitedPrometheusAsync(CancellationToken cancellationToken)
     {

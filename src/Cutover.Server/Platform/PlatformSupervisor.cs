@@ -6,7 +6,8 @@ namespace Cutover.Server.Platform;
 
 /// <summary>
 /// Watches what the control plane started: an instance of the serving version that exits is replaced (HAProxy's
-/// health checks and retries keep requests off it meanwhile), and a Prometheus that exits is started again.
+/// health checks and retries keep requests off it meanwhile), and a HAProxy or Prometheus that exits is started again
+/// (HAProxy with the traffic split it had).
 /// During a release the engine owns the instances; the supervisor waits until it ends.
 /// </summary>
 public sealed partial class PlatformSupervisor(
@@ -25,6 +26,7 @@ public sealed partial class PlatformSupervisor(
             try
             {
                 await Task.Delay(CheckInterval, time, stoppingToken).ConfigureAwait(false);
+                await platform.RestartExitedHaproxyAsync(stoppingToken).ConfigureAwait(false);
                 await platform.RestartExitedPrometheusAsync(stoppingToken).ConfigureAwait(false);
                 await coordinator.WhenIdleAsync(ct => platform.ReplaceExitedInstancesAsync(ct), stoppingToken).ConfigureAwait(false);
             }

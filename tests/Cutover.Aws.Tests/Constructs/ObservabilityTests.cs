@@ -135,8 +135,9 @@ public sealed class ObservabilityTests
     public void Dashboards_PrimaryRegion_HasItsOwnAndOneAcrossBothRegions()
     {
         var primary = Prod.Resources(Service("prod", "use1"), "AWS::CloudWatch::Dashboard").Select(d => d.Properties["DashboardName"]!.GetValue<string>()).Order();
-        primary.ShouldBe(["sample-prod-all-regions", "sample-prod-us-east-1"]);
-        Prod.Resources(Service("prod", "use2"), "AWS::CloudWatch::Dashboard").Single().Properties["DashboardName"]!.GetValue<string>().ShouldBe("sample-prod-us-east-2");
+        primary.ShouldBe(["sample-prod-all-regions", "sample-prod-us-east-1", "sample-prod-us-east-1-golden-signals"]);
+        var secondary = Prod.Resources(Service("prod", "use2"), "AWS::CloudWatch::Dashboard").Select(d => d.Properties["DashboardName"]!.GetValue<string>()).Order();
+        secondary.ShouldBe(["sample-prod-us-east-2", "sample-prod-us-east-2-golden-signals"]);
         var crossRegion = Prod.Resources(Service("prod", "use1"), "AWS::CloudWatch::Dashboard").Single(d => d.Properties["DashboardName"]!.GetValue<string>().EndsWith("all-regions", StringComparison.Ordinal));
         var body = crossRegion.Properties["DashboardBody"]!.ToJsonString();
         body.ShouldContain("us-east-2");

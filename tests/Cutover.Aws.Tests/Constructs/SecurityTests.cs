@@ -68,6 +68,20 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public void GitHubRole_Release_ReadsTheReplicaInTheSecondRegionAndIsAnOutput()
+    {
+        var template = Prod.Template(Security("prod", "use1"));
+        var policies = Prod.Resources(Security("prod", "use1"), "AWS::IAM::Policy").Select(p => p.Properties.ToJsonString()).ToList();
+
+        policies.ShouldContain(p => p.Contains("\"Sid\":\"EcrReplicaRead\"", StringComparison.Ordinal)
+            && p.Contains(":ecr:us-east-2:", StringComparison.Ordinal) && p.Contains(":repository/cutover/sample", StringComparison.Ordinal));
+        template.HasOutput("*", new Dictionary<string, object>
+        {
+            ["Description"] = "Set as AWS_DEPLOY_ROLE_ARN in the GitHub environment prod",
+        });
+    }
+
+    [Fact]
     public void Templates_Always_HoldNoSecretValue()
     {
         foreach (var stack in Prod.StackNames)

@@ -106,4 +106,71 @@ public sealed class ManifestLoaderTests
         result.Deployments.Select(d => d.Settings).ShouldBe([EnvironmentCatalog.Dev, EnvironmentCatalog.Staging, EnvironmentCatalog.Prod]);
         result.Deployments.ShouldAllBe(d => d.Primary.Region == "us-east-1" && d.Secondary.Region == "us-east-2");
     }
+
+    [Fact]
+    public void Parse_CodePipelineWithoutStaging_IsRefusedBecauseThePipelineReleasesStagingFirst()
+    {
+        var manifest = Sample.Replace("  staging:\n    target: aws\n", "  staging:\n    target: local\n", StringComparison.Ordinal)
+            .Replace("    regions: [us-east-1, us-east-2]\n  prod:", "  prod:", StringComparison.Ordinal) + "\npipeline: { provider: codePipeline }\n";
+
+        var result = ManifestLoader.Parse(manifest, "cutover.yaml", new AwsSettings { Environments = ["prod"] });
+
+        result.Errors.ShouldContain(
+            "error: cutover.yaml: pipeline.provider: the CodePipeline releases to staging, then prod, and the manifest has no aws environment named staging. " +
+            "Fix: declare staging: { target: aws, regions: [us-east-1, us-east-2] }, or use provider: githubActions.",
+            string.Join(System.Environment.NewLine, result.Errors));
+    }
+
+    [Fact]
+    public void Parse_CodePipelineWithTheCodeDeployController_IsRefused()
+    {
+        var result = ManifestLoader.Parse(Sample + "\npipeline: { provider: codePipeline }\n", "cutover.yaml", new AwsSettings { ReleaseController = ReleaseController.CodeDeploy });
+
+        result.IsValid.ShouldBeFalse();
+        result.Errors.ShouldContain(e => e.Contains("pipeline.provider: the CodePipeline releases with cdk deploy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_CodePipelineManifest_IsValidAndKeepsTheRepository()
+    {
+        var result = ManifestLoader.Parse(ReleaseToolingManifest.Text, "cutover.yaml", new AwsSettings { Environments = ["prod"] });
+
+        result.IsValid.ShouldBeTrue(string.Join(System.Environment.NewLine, result.Errors));
+        result.Deployments.Single().GitHubRepository.ShouldBe("acme/shop");
+        ManifestLoader.Parse(Sample, "cutover.yaml", new AwsSettings { Environments = ["prod"] }).Deployments.Single().GitHubRepository.ShouldBe("example-org/sample");
+    }
+
+    [Theory]
+    [InlineData("cutover:codestarConnectionArn", "token-abc", "cutover:codestarConnectionArn \"token-abc\" is not a connection ARN")]
+    [InlineData("cutover:imageTag", "-bad", "cutover:imageTag \"-bad\" is not an image tag")]
+    [InlineData("cutover:imageProject", "../elsewhere", "cutover:imageProject \"../elsewhere\" is not a relative path")]
+    public void Settings_InvalidPipelineContext_IsReported(string key, string value, string error)
+    {
+        JsiiEnvironment.Silence();
+        var app = new App(new AppProps { Context = new Dictionary<string, object> { [key] = value } });
+
+        var (_, errors) = AwsSettingsReader.Read(app.Node);
+
+        errors.ShouldContain(e => e.StartsWith(error, StringComparison.Ordinal), string.Join(System.Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void Settings_PipelineContext_IsRead()
+    {
+        JsiiEnvironment.Silence();
+        var app = new App(new AppProps
+        {
+            Context = new Dictionary<string, object>
+            {
+                ["cutover:codestarConnectionArn"] = ReleaseToolingManifest.ConnectionArn,
+                ["cutover:imageTag"] = "3f2c1e0",
+                ["cutover:imageProject"] = "src/Shop",
+            },
+        });
+
+        var (settings, errors) = AwsSettingsReader.Read(app.Node);
+
+        errors.ShouldBeEmpty();
+        (settings.CodeStarConnectionArn, settings.ImageTag, settings.ImageProject).ShouldBe((ReleaseToolingManifest.ConnectionArn, "3f2c1e0", "src/Shop"));
+    }
 }

@@ -5,6 +5,7 @@ using Cutover.Aws.Compliance;
 using Cutover.Aws.Manifest;
 using Cutover.Aws.Settings;
 using Cutover.Aws.Stacks;
+using Cutover.Core.Manifest;
 
 namespace Cutover.Aws.Tests.Support;
 
@@ -16,11 +17,10 @@ internal sealed class SynthesizedPlatform
 {
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
-    private SynthesizedPlatform(string environment, AwsSettings settings, string manifestText)
+    private SynthesizedPlatform(ManifestLoadResult load)
     {
-        var load = ManifestLoader.Parse(manifestText, "cutover.yaml", settings with { Environments = [environment] });
         load.IsValid.ShouldBeTrue(string.Join(System.Environment.NewLine, load.Errors));
-        Outdir = Directory.CreateTempSubdirectory($"cutover-aws-{environment}-").FullName;
+        Outdir = Directory.CreateTempSubdirectory($"cutover-aws-{load.Deployments.Single().Environment.Name}-").FullName;
         var app = new App(new AppProps { Outdir = Outdir });
         var build = CutoverPlatform.Build(app, load.Deployments);
         Stacks = build.Environments.Single();
@@ -46,10 +46,24 @@ internal sealed class SynthesizedPlatform
 
     public IReadOnlyList<string> StackNames { get; }
 
+    /// <summary>
+    /// prod of <see cref="ReleaseToolingManifest"/>: CodePipeline, feature flags (new-checkout on in prod), prod's settings
+    /// and secrets, staging and prod in their own accounts.
+    /// </summary>
+    public static SynthesizedPlatform ProdReleaseTooling => Cache.ProdReleaseTooling.Value;
+
     public static SynthesizedPlatform Create(string environment, AwsSettings? settings = null, string? manifestText = null)
     {
         JsiiEnvironment.Silence();
-        return new SynthesizedPlatform(environment, settings ?? new AwsSettings(), manifestText ?? File.ReadAllText(RepositoryRoot.Manifest));
+        settings = (settings ?? new AwsSettings()) with { Environments = [environment] };
+        return new SynthesizedPlatform(ManifestLoader.Parse(manifestText ?? File.ReadAllText(RepositoryRoot.Manifest), "cutover.yaml", settings));
+    }
+
+    /// <summary>A manifest built in code, through the same AWS checks as a parsed one.</summary>
+    public static SynthesizedPlatform Create(string environment, AwsSettings settings, ServiceManifest manifest)
+    {
+        JsiiEnvironment.Silence();
+        return new SynthesizedPlatform(ManifestLoader.FromManifest(manifest, settings with { Environments = [environment] }));
     }
 
     public Template Template(string stackName)
@@ -85,6 +99,7 @@ internal sealed class SynthesizedPlatform
         public static readonly Lazy<SynthesizedPlatform> Prod = new(() => Create("prod"));
         public static readonly Lazy<SynthesizedPlatform> Staging = new(() => Create("staging"));
         public static readonly Lazy<SynthesizedPlatform> Dev = new(() => Create("dev"));
+        public static readonly Lazy<SynthesizedPlatform> ProdReleaseTooling = new(() => Create("prod", ReleaseToolingManifest.Settings, ReleaseToolingManifest.Build()));
         public static readonly Lazy<SynthesizedPlatform> ProdCodeDeploy = new(() => Create("prod", new AwsSettings { ReleaseController = ReleaseController.CodeDeploy }));
     }
 }

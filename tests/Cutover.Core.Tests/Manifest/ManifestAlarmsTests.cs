@@ -203,7 +203,7 @@ public sealed class ManifestAlarmsTests
     [InlineData("metric: errorRate|comparison: GreaterThanThreshold|threshold: 0.5|rollback: yes", 14, 17, "rollback", "expected true or false, got \"yes\"")]
     [InlineData("metric: errorRate|comparison: GreaterThanThreshold|threshold: 0.5|description: [a]", 14, 20, "description", "expected text, got a list")]
     [InlineData("metric: errorRate|comparison: GreaterThanThreshold|threshold: 0.5|treshold: 1", 14, 7, "treshold", "unknown field \"treshold\"")]
-    [InlineData("metric: errorRate|comparison: GreaterThanThreshold|threshold: 0.5|promql: up", 14, 7, "promql", "promql is set as well as metric; a rule has exactly one of metric, expression and promql")]
+    [InlineData("metric: errorRate|comparison: GreaterThanThreshold|threshold: 0.5|promql: up", 14, 7, "promql", "promql is set as well as metric; a rule has exactly one of metric, expression, logMetric and promql")]
     [InlineData("metric: errorRate|comparison: GreaterThanThreshold|threshold: 0.5|metrics: { m1: { metric: requests } }", 14, 7, "metrics", "metrics is only used with expression")]
     [InlineData("comparison: GreaterThanThreshold|threshold: 0.5", 10, 7, "metric", "the rule names no metric")]
     [InlineData("expression: \"m1 / m3\"|metrics: { m1: { metric: errors5xx }, m2: { metric: requests } }|comparison: GreaterThanThreshold|threshold: 0.5", 11, 25, "expression", "unknown metric id \"m3\" at position 6")]
@@ -283,9 +283,77 @@ public sealed class ManifestAlarmsTests
 
         result.Errors.Select(e => (e.Line, e.Field, e.Problem)).ShouldBe(
         [
-            (12, "alarms.rules[0].metric", "metric is set as well as promql; a rule has exactly one of metric, expression and promql"),
-            (13, "alarms.rules[0].expression", "expression is set as well as promql; a rule has exactly one of metric, expression and promql"),
+            (12, "alarms.rules[0].metric", "metric is set as well as promql; a rule has exactly one of metric, expression, logMetric and promql"),
+            (13, "alarms.rules[0].expression", "expression is set as well as promql; a rule has exactly one of metric, expression, logMetric and promql"),
         ]);
+    }
+
+    [Fact]
+    public void Parse_LogMetricRule_CountsTheMetricFiltersMetricWithSum()
+    {
+        var manifest = Valid(Minimal + """
+            alarms:
+              rules:
+                - name: checkout-failing
+                  logMetric: CheckoutFailures
+                  comparison: GreaterThanThreshold
+                  threshold: 5
+            logs:
+              metricFilters:
+                - name: checkout-failures
+                  pattern: '"checkout failed"'
+                  metricName: CheckoutFailures
+            """);
+
+        var rule = manifest.Alarms.Rules.ShouldHaveSingleItem();
+        rule.Metric.ShouldBe(new LogAlarmMetric("CheckoutFailures"));
+        rule.Statistic.ShouldBe(AlarmStatistic.Sum);
+    }
+
+    [Fact]
+    public void Parse_LogMetricNoFilterCounts_SuggestsTheDeclaredOne()
+    {
+        var error = SingleError(OneRule + """
+                  logMetric: CheckoutFailure
+                  comparison: GreaterThanThreshold
+                  threshold: 5
+            logs:
+              metricFilters:
+                - name: checkout-failures
+                  pattern: '"checkout failed"'
+                  metricName: CheckoutFailures
+            """);
+
+        error.ShouldBe(new ManifestError(File, 11, 18, "alarms.rules[0].logMetric", "no metric filter under logs.metricFilters counts \"CheckoutFailure\"", "did you mean \"CheckoutFailures\"?"));
+    }
+
+    [Fact]
+    public void Parse_LogMetricWithoutAnyFilter_ShowsHowToDeclareOne()
+    {
+        var error = SingleError(OneRule + """
+                  logMetric: CheckoutFailures
+                  comparison: GreaterThanThreshold
+                  threshold: 5
+            """);
+
+        error.Field.ShouldBe("alarms.rules[0].logMetric");
+        error.Fix.ShouldStartWith("declare one, such as logs: { metricFilters: [{ name: checkout-failures");
+    }
+
+    [Fact]
+    public void Parse_LogMetricWithAverage_IsRefused()
+    {
+        var error = SingleError(OneRule + """
+                  logMetric: CheckoutFailures
+                  statistic: Average
+                  comparison: GreaterThanThreshold
+                  threshold: 5
+            logs:
+              metricFilters:
+                - { name: checkout-failures, pattern: '"checkout failed"', metricName: CheckoutFailures }
+            """);
+
+        error.ShouldBe(new ManifestError(File, 12, 18, "alarms.rules[0].statistic", "statistic Average does not apply to a log metric, which counts matching lines per period", "delete statistic, or use Sum"));
     }
 
     [Fact]

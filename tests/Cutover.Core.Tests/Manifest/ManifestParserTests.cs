@@ -223,7 +223,7 @@ public sealed class ManifestParserTests
         var result = ManifestParser.Parse("- service\n- versions\n", File);
 
         result.Errors[0].ShouldBe(new ManifestError(
-            File, 1, 1, "", "expected a mapping, got a list", "write key: value pairs using service, versions, environments, release, alarms, logs, notifications, dashboards, featureFlags"));
+            File, 1, 1, "", "expected a mapping, got a list", "write key: value pairs using service, versions, environments, release, alarms, logs, notifications, dashboards, pipeline, featureFlags"));
     }
 
     [Fact]

@@ -33,6 +33,14 @@ public sealed class PromQlQueriesTests
     }
 
     [Fact]
+    public void LogMetric_OfAVersion_IsTheIncreaseOfTheControlPlanesCounterOverThePeriod()
+    {
+        var query = PromQlQueries.LogMetric("CheckoutFailures", TimeSpan.FromSeconds(3), "v2");
+
+        query.ShouldBe("sum(increase(cutover_log_metric_total{job=\"cutover\",metric=\"CheckoutFailures\",version=\"v2\"}[3s]))");
+    }
+
+    [Fact]
     public void For_Restarts_IsNotAPrometheusQuery()
     {
         PromQlQueries.For(BuiltInMetric.Restarts, AlarmStatistic.Sum, TimeSpan.FromSeconds(2), "v1").ShouldBeNull();

@@ -1,3 +1,4 @@
+using System.Net;
 using Cutover.SampleService.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -104,6 +105,28 @@ public sealed class SampleOptionsParserTests
 
         result.Options.ShouldNotBeNull().Port.ShouldBe(5000);
         result.Options.Version.ShouldBe("dev");
+    }
+
+    [Fact]
+    public void Parse_BindAddressUnset_ListensOnLoopbackOnly()
+    {
+        Parse([]).Options!.BindAddress.ShouldBe(IPAddress.Loopback);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("::")]
+    [InlineData(" 10.0.0.5 ")]
+    public void Parse_BindAddressSet_ListensThere(string value)
+    {
+        Parse(new() { [EnvironmentVariables.BindAddress] = value }).Options!.BindAddress.ShouldBe(IPAddress.Parse(value.Trim()));
+    }
+
+    [Fact]
+    public void Parse_BindAddressNotAnAddress_ReportsTheVariable()
+    {
+        Parse(new() { [EnvironmentVariables.BindAddress] = "everywhere" }).Errors.ShouldHaveSingleItem()
+            .ShouldStartWith("CUTOVER_BIND_ADDRESS must be an IP address");
     }
 
     private static SampleOptionsResult Parse(Dictionary<string, string?> values) =>

@@ -18,7 +18,7 @@ public sealed class MetricFilterAlarmEndToEndTests
           useDefaults: false
           rules:
             - name: logged-server-errors
-              promql: 'sum(increase(cutover_log_metric_total{metric="ServerErrors",version="$version"}[$window]))'
+              logMetric: ServerErrors
               comparison: GreaterThanThreshold
               threshold: 0
               evaluationPeriods: 2
