@@ -49,7 +49,7 @@ internal static class EnvironmentVariables
     public const string ShutdownDelayMs = "CUTOVER_SHUTDOWN_DELAY_MS";
 
     /// <summary>
-    /// Path of a JSON file in Microsoft.FeatureManagement's schema (<c>{"FeatureManagement": {"NewGreeting": true}}</c>),
+    /// Path of a JSON file in Microsoft.FeatureManagement's schema (<c>{"FeatureManagement": {"new-greeting": true}}</c>),
     /// reloaded when it changes. Cutover's local control plane sets it. Default: none.
     /// </summary>
     public const string FeatureFlagsFile = "CUTOVER_FEATURE_FLAGS_FILE";

@@ -12,7 +12,7 @@ internal static class FeatureFlagsExtensions
     /// <summary>
     /// Locally, the control plane's flags file (reloaded on change, so <c>cutover flags set</c> needs no restart); on
     /// AWS, the AppConfig agent's endpoint, polled. With neither, flags come from the rest of configuration, such as
-    /// <c>FeatureManagement__NewGreeting=true</c>.
+    /// <c>FeatureManagement__new-greeting=true</c>.
     /// </summary>
     public static WebApplicationBuilder AddSampleFeatureFlags(this WebApplicationBuilder builder)
     {

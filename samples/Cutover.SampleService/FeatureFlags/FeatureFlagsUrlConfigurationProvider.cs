@@ -5,7 +5,7 @@ namespace Cutover.SampleService.FeatureFlags;
 /// <summary>
 /// Polls a URL for feature flags and maps them to <c>FeatureManagement:&lt;name&gt;</c>, reloading configuration when
 /// they change. On AWS the URL is the AppConfig agent sidecar's, which answers a feature-flag profile as
-/// <c>{"NewGreeting": {"enabled": true}}</c>; the AWS SDK's AppConfig configuration provider is not on the package
+/// <c>{"new-greeting": {"enabled": true}}</c>; the AWS SDK's AppConfig configuration provider is not on the package
 /// mirror here, and the agent makes it unnecessary. A failed poll keeps the last values: flags never flap because the
 /// agent restarted, and nothing here throws into the host.
 /// </summary>

@@ -4,5 +4,5 @@ namespace Cutover.SampleService.FeatureFlags;
 internal static class SampleFeatures
 {
     /// <summary>On: <c>GET /</c> answers with the new greeting text.</summary>
-    public const string NewGreeting = "NewGreeting";
+    public const string NewGreeting = "new-greeting";
 }

@@ -9,7 +9,7 @@ namespace Cutover.Core.Manifest;
 /// </summary>
 internal sealed partial class ManifestReader
 {
-    private const string FeatureFlagExample = "NewGreeting: { enabled: false, environments: { local: true } }";
+    private const string FeatureFlagExample = "new-greeting: { enabled: false, environments: { local: true } }";
 
     private static readonly string[] FeatureFlagFields = ["enabled", "description", "environments"];
 
@@ -25,12 +25,12 @@ internal sealed partial class ManifestReader
         {
             if (!FeatureFlagNamePattern().IsMatch(flagField.Name))
             {
-                // ':' separates configuration sections in .NET, so a name holding one would never be found by the service.
+                // AWS AppConfig's rule for flag keys: a name that works locally must also work on the aws target.
                 Report(
                     flagField.Key.Start,
                     flagField.Path,
-                    $"feature flag name \"{flagField.Name}\" may only contain letters, digits, '.', '_' and '-', starting with a letter",
-                    "use a name such as NewGreeting");
+                    $"feature flag name \"{flagField.Name}\" must start with a lowercase letter, then up to 63 letters, digits, '_' or '-'",
+                    "use a name such as new-greeting (AWS AppConfig, which serves the flags on the aws target, accepts no other)");
             }
 
             var map = OpenMap(flagField, FeatureFlagFields);
@@ -75,6 +75,6 @@ internal sealed partial class ManifestReader
         return overrides;
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]*$")]
+    [GeneratedRegex("^[a-z][a-zA-Z0-9_-]{0,63}$")]
     private static partial Regex FeatureFlagNamePattern();
 }

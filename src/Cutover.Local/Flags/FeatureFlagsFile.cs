@@ -5,7 +5,7 @@ namespace Cutover.Local.Flags;
 
 /// <summary>
 /// The file instances read their feature flags from, in Microsoft.FeatureManagement's configuration schema
-/// (<c>{ "FeatureManagement": { "NewGreeting": true } }</c>), so a service adds it as a JSON configuration source
+/// (<c>{ "FeatureManagement": { "new-greeting": true } }</c>), so a service adds it as a JSON configuration source
 /// with reloadOnChange and needs nothing from Cutover.
 /// </summary>
 public static class FeatureFlagsFile

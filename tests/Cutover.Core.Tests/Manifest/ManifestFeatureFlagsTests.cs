@@ -33,10 +33,10 @@ public sealed class ManifestFeatureFlagsTests
     {
         var result = ManifestParser.Parse(Minimal + """
             featureFlags:
-              NewGreeting:
+              new-greeting:
                 description: Greets with the new text
                 environments: { local: true, prod: false }
-              Checkout.V2:
+              checkout_V2:
                 enabled: true
               dark-mode:
             """, "cutover.yaml");
@@ -44,7 +44,7 @@ public sealed class ManifestFeatureFlagsTests
         result.Errors.ShouldBeEmpty();
         var flags = result.Manifest!.FeatureFlags;
         flags.Select(f => (f.Name, f.Enabled, f.Description)).ShouldBe(
-            [("NewGreeting", false, "Greets with the new text"), ("Checkout.V2", true, null), ("dark-mode", false, null)]);
+            [("new-greeting", false, "Greets with the new text"), ("checkout_V2", true, null), ("dark-mode", false, null)]);
         flags[0].EnabledIn("local").ShouldBeTrue();
         flags[0].EnabledIn("staging").ShouldBeFalse();
         flags[0].EnabledIn("prod").ShouldBeFalse();
@@ -56,13 +56,13 @@ public sealed class ManifestFeatureFlagsTests
     {
         var result = ManifestParser.Parse(Minimal + """
             featureFlags:
-              NewGreeting:
+              new-greeting:
                 environments:
                   stagign: true
             """, "cutover.yaml");
 
         var error = result.Errors.ShouldHaveSingleItem();
-        (error.Line, error.Column, error.Field).ShouldBe((17, 7, "featureFlags.NewGreeting.environments.stagign"));
+        (error.Line, error.Column, error.Field).ShouldBe((17, 7, "featureFlags.new-greeting.environments.stagign"));
         error.Problem.ShouldBe("environment \"stagign\" is not declared under environments");
         error.Fix.ShouldBe("did you mean \"staging\"?");
     }
@@ -78,11 +78,11 @@ public sealed class ManifestFeatureFlagsTests
             versions:
               v1: {}
             featureFlags:
-              NewGreeting: { environments: { local: true, qa: true } }
+              new-greeting: { environments: { local: true, qa: true } }
             """, "cutover.yaml");
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.Field.ShouldBe("featureFlags.NewGreeting.environments.qa");
+        error.Field.ShouldBe("featureFlags.new-greeting.environments.qa");
         error.Fix.ShouldStartWith("use one of local");
     }
 
@@ -91,28 +91,29 @@ public sealed class ManifestFeatureFlagsTests
     {
         var result = ManifestParser.Parse(Minimal + """
             featureFlags:
-              "new:greeting": {}
-              Beta:
+              NewGreeting: {}
+              beta:
                 enabeld: true
-              Gamma:
+              gamma:
                 enabled: yes
                 environments: { prod: on }
             """, "cutover.yaml");
 
         result.Errors.Select(e => (e.Line, e.Field, e.Problem)).ShouldBe(
         [
-            (15, "featureFlags.new:greeting", "feature flag name \"new:greeting\" may only contain letters, digits, '.', '_' and '-', starting with a letter"),
-            (17, "featureFlags.Beta.enabeld", "unknown field \"enabeld\""),
-            (19, "featureFlags.Gamma.enabled", "expected true or false, got \"yes\""),
-            (20, "featureFlags.Gamma.environments.prod", "expected true or false, got \"on\""),
+            (15, "featureFlags.NewGreeting", "feature flag name \"NewGreeting\" must start with a lowercase letter, then up to 63 letters, digits, '_' or '-'"),
+            (17, "featureFlags.beta.enabeld", "unknown field \"enabeld\""),
+            (19, "featureFlags.gamma.enabled", "expected true or false, got \"yes\""),
+            (20, "featureFlags.gamma.environments.prod", "expected true or false, got \"on\""),
         ]);
+        result.Errors[0].Fix.ShouldBe("use a name such as new-greeting (AWS AppConfig, which serves the flags on the aws target, accepts no other)");
         result.Errors[1].Fix.ShouldBe("did you mean \"enabled\"?");
     }
 
     [Fact]
     public void Parse_FlagsNotAMapping_ReportsTheSection()
     {
-        var result = ManifestParser.Parse(Minimal + "featureFlags: [NewGreeting]\n", "cutover.yaml");
+        var result = ManifestParser.Parse(Minimal + "featureFlags: [new-greeting]\n", "cutover.yaml");
 
         var error = result.Errors.ShouldHaveSingleItem();
         (error.Line, error.Field, error.Problem).ShouldBe((14, "featureFlags", "expected a mapping, got a list"));

@@ -14,8 +14,8 @@ public sealed class LocalFeatureFlagsTests
           local: { target: local }
           qa: { target: local, ports: { production: 8180, test: 8181, haproxyStats: 8504, prometheus: 9190, alertmanager: 9193, controlPlane: 7500, instancesFrom: 18300, instancesTo: 18399 } }
         featureFlags:
-          NewGreeting: { environments: { qa: true } }
-          Beta: { enabled: true }
+          new-greeting: { environments: { qa: true } }
+          beta: { enabled: true }
         """;
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class LocalFeatureFlagsTests
         await flags.InitializeAsync(CancellationToken.None);
 
         flags.FilePath.ShouldBe(Path.Combine(state, "flags", "feature-flags.json"));
-        Read(flags.FilePath).ShouldBe(new Dictionary<string, bool> { ["NewGreeting"] = true, ["Beta"] = true });
+        Read(flags.FilePath).ShouldBe(new Dictionary<string, bool> { ["new-greeting"] = true, ["beta"] = true });
         Directory.Delete(state, recursive: true);
     }
 
@@ -39,18 +39,18 @@ public sealed class LocalFeatureFlagsTests
         using (var flags = New("local", state, time))
         {
             await flags.InitializeAsync(CancellationToken.None);
-            var set = await flags.SetAsync("NewGreeting", true, "cli:ana@box", CancellationToken.None);
+            var set = await flags.SetAsync("new-greeting", true, "cli:ana@box", CancellationToken.None);
 
-            set.ShouldBe(new FeatureFlagStatus("NewGreeting", true, false, null, "cli:ana@box", time.GetUtcNow()));
-            Read(flags.FilePath)["NewGreeting"].ShouldBeTrue();
+            set.ShouldBe(new FeatureFlagStatus("new-greeting", true, false, null, "cli:ana@box", time.GetUtcNow()));
+            Read(flags.FilePath)["new-greeting"].ShouldBeTrue();
             Directory.GetFiles(Path.GetDirectoryName(flags.FilePath)!).Select(Path.GetFileName).ShouldBe(["feature-flags.json", "overrides.json"], ignoreOrder: true);
         }
 
         using var restarted = New("local", state, time);
         await restarted.InitializeAsync(CancellationToken.None);
 
-        restarted.List().Single(f => f.Name == "NewGreeting").Enabled.ShouldBeTrue();
-        Read(restarted.FilePath)["NewGreeting"].ShouldBeTrue();
+        restarted.List().Single(f => f.Name == "new-greeting").Enabled.ShouldBeTrue();
+        Read(restarted.FilePath)["new-greeting"].ShouldBeTrue();
         Directory.Delete(state, recursive: true);
     }
 
@@ -63,7 +63,7 @@ public sealed class LocalFeatureFlagsTests
 
         (await flags.SetAsync("Nope", true, "cli:ana@box", CancellationToken.None)).ShouldBeNull();
 
-        Read(flags.FilePath).Keys.ShouldBe(["NewGreeting", "Beta"]);
+        Read(flags.FilePath).Keys.ShouldBe(["new-greeting", "beta"]);
         Directory.Delete(state, recursive: true);
     }
 

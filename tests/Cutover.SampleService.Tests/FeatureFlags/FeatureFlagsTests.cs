@@ -22,7 +22,7 @@ public sealed class FeatureFlagsTests
         first.Greeting.ShouldBe("hello");
 
         await WriteFlagAsync(file, enabled: true, timeout.Token);
-        var switchedOn = await WaitForGreetingAsync(service, GreetingApi.NewGreeting("hello"), timeout.Token);
+        var switchedOn = await WaitForGreetingAsync(service, GreetingApi.new-greeting("hello"), timeout.Token);
         await WriteFlagAsync(file, enabled: false, timeout.Token);
         var switchedOff = await WaitForGreetingAsync(service, "hello", timeout.Token);
 
@@ -34,22 +34,22 @@ public sealed class FeatureFlagsTests
     }
 
     [Fact]
-    public async Task GetRoot_FlagFromAppConfigAgentUrl_AnswersTheNewGreeting()
+    public async Task GetRoot_FlagFromAppConfigAgentUrl_AnswersThenew-greeting()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": true}}""");
+        using var agent = new FlagsHttpServer("""{"new-greeting": {"enabled": true}}""");
         await using var service = await SampleServiceProcess.StartAsync(
             new Dictionary<string, string> { [EnvironmentVariables.FeatureFlagsUrl] = agent.Url.ToString(), [EnvironmentVariables.FeatureFlagsPollIntervalSeconds] = "0.5" },
             cancellationToken: timeout.Token);
-        (await GreetAsync(service, timeout.Token)).Greeting.ShouldBe(GreetingApi.NewGreeting(SampleOptions.DefaultGreeting));
+        (await GreetAsync(service, timeout.Token)).Greeting.ShouldBe(GreetingApi.new-greeting(SampleOptions.DefaultGreeting));
 
-        agent.Body = """{"NewGreeting": {"enabled": false}}""";
+        agent.Body = """{"new-greeting": {"enabled": false}}""";
 
         await WaitForGreetingAsync(service, SampleOptions.DefaultGreeting, timeout.Token);
     }
 
     private static Task WriteFlagAsync(string file, bool enabled, CancellationToken cancellationToken) =>
-        FeatureFlagsFile.WriteAtomicallyAsync(file, FeatureFlagsFile.Render([KeyValuePair.Create("NewGreeting", enabled)]), cancellationToken);
+        FeatureFlagsFile.WriteAtomicallyAsync(file, FeatureFlagsFile.Render([KeyValuePair.Create("new-greeting", enabled)]), cancellationToken);
 
     private static async Task<GreetingResponse> GreetAsync(SampleServiceProcess service, CancellationToken cancellationToken) =>
         (await service.Client.GetFromJsonAsync<GreetingResponse>(new Uri("/", UriKind.Relative), cancellationToken))!;

@@ -12,36 +12,36 @@ public sealed class FeatureFlagsUrlConfigurationProviderTests
     [Fact]
     public void Load_AgentAnswersAppConfigFlags_MapsThemToFeatureManagement()
     {
-        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": true, "_variant": "x"}, "Beta": {"enabled": false}}""");
+        using var agent = new FlagsHttpServer("""{"new-greeting": {"enabled": true, "_variant": "x"}, "Beta": {"enabled": false}}""");
         var time = new FakeTimeProvider();
 
         var configuration = Build(agent.Url, time);
 
-        configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
+        configuration["FeatureManagement:new-greeting"].ShouldBe("true");
         configuration["FeatureManagement:Beta"].ShouldBe("false");
     }
 
     [Fact]
     public async Task Poll_FlagChangedAtTheAgent_ReloadsConfigurationWithTheNewValue()
     {
-        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": false}}""");
+        using var agent = new FlagsHttpServer("""{"new-greeting": {"enabled": false}}""");
         var time = new FakeTimeProvider();
         var configuration = Build(agent.Url, time);
-        configuration["FeatureManagement:NewGreeting"].ShouldBe("false");
+        configuration["FeatureManagement:new-greeting"].ShouldBe("false");
         var reloaded = new TaskCompletionSource();
         using var _ = configuration.GetReloadToken().RegisterChangeCallback(_ => reloaded.TrySetResult(), null);
 
-        agent.Body = """{"NewGreeting": {"enabled": true}}""";
+        agent.Body = """{"new-greeting": {"enabled": true}}""";
         time.Advance(Interval);
 
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
+        configuration["FeatureManagement:new-greeting"].ShouldBe("true");
     }
 
     [Fact]
     public async Task Poll_AgentFailsOrAnswersGarbage_KeepsTheLastValues()
     {
-        using var agent = new FlagsHttpServer("""{"NewGreeting": {"enabled": true}}""");
+        using var agent = new FlagsHttpServer("""{"new-greeting": {"enabled": true}}""");
         var time = new FakeTimeProvider();
         using var provider = new FeatureFlagsUrlConfigurationProvider(new FeatureFlagsUrlConfigurationSource(agent.Url, Interval, time));
         var configuration = new ConfigurationRoot([provider]);
@@ -55,7 +55,7 @@ public sealed class FeatureFlagsUrlConfigurationProviderTests
         await WaitForPollsAsync(provider, 2);
 
         provider.FailedPolls.ShouldBe(2);
-        configuration["FeatureManagement:NewGreeting"].ShouldBe("true");
+        configuration["FeatureManagement:new-greeting"].ShouldBe("true");
     }
 
     [Fact]

@@ -10,9 +10,9 @@ public sealed class FeatureFlagsEndToEndTests
 {
     private const string Flags = """
         featureFlags:
-          NewGreeting:
+          new-greeting:
             description: GET / answers with the new greeting text
-          Unused:
+          unused:
             enabled: true
         """;
 
@@ -24,10 +24,10 @@ public sealed class FeatureFlagsEndToEndTests
         var before = await platform.GetStatusAsync();
         (await GreetingsAsync(platform)).ShouldBe(["hello"]);
 
-        var set = await CliRun.RunAsync(platform.Directory, TimeSpan.FromMinutes(1), null, "flags", "set", "NewGreeting", "on", "--file", manifest);
+        var set = await CliRun.RunAsync(platform.Directory, TimeSpan.FromMinutes(1), null, "flags", "set", "new-greeting", "on", "--file", manifest);
 
         set.ExitCode.ShouldBe(0, set.ToString());
-        set.Stdout.ShouldContain("NewGreeting on (the manifest says off)");
+        set.Stdout.ShouldContain("new-greeting on (the manifest says off)");
         var deadline = System.Diagnostics.Stopwatch.StartNew();
         while (!(await GreetingsAsync(platform)).SequenceEqual(["hello (new greeting)"]))
         {
@@ -39,13 +39,13 @@ public sealed class FeatureFlagsEndToEndTests
         after.Instances.Select(i => (i.Id, i.ProcessId)).ShouldBe(before.Instances.Select(i => (i.Id, i.ProcessId)));
         var audit = await platform.Api.GetFromJsonAsync<List<AuditEntry>>($"api/v1/audit?release={FlagsApi.AuditScope}", PlatformFixture.Json);
         var entry = audit!.ShouldHaveSingleItem();
-        (entry.Event, entry.Detail).ShouldBe(("flag.set", "NewGreeting off → on (manifest: off)"));
+        (entry.Event, entry.Detail).ShouldBe(("flag.set", "new-greeting off → on (manifest: off)"));
         entry.Actor.ShouldStartWith("cli:");
         var list = await CliRun.RunAsync(platform.Directory, TimeSpan.FromMinutes(1), null, "flags", "--file", manifest);
-        list.Stdout.ShouldContain("NewGreeting  on     off       cli:");
-        list.Stdout.ShouldContain("Unused       on     on        -");
+        list.Stdout.ShouldContain("new-greeting  on     off       cli:");
+        list.Stdout.ShouldContain("unused        on     on        -");
         var file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(platform.Options.StateDirectory, "flags", "feature-flags.json")));
-        file.RootElement.GetProperty("FeatureManagement").GetProperty("NewGreeting").GetBoolean().ShouldBeTrue();
+        file.RootElement.GetProperty("FeatureManagement").GetProperty("new-greeting").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public sealed class FeatureFlagsEndToEndTests
     {
         await using var platform = await PlatformFixture.StartAsync(Flags);
 
-        var set = await CliRun.RunAsync(platform.Directory, TimeSpan.FromMinutes(1), null, "flags", "set", "NewGreting", "on", "--file", Path.Combine(platform.Directory, "cutover.yaml"));
+        var set = await CliRun.RunAsync(platform.Directory, TimeSpan.FromMinutes(1), null, "flags", "set", "new-greting", "on", "--file", Path.Combine(platform.Directory, "cutover.yaml"));
 
         set.ExitCode.ShouldBe(2, set.ToString());
-        set.Stderr.ShouldContain("unknown feature flag 'NewGreting': the manifest declares NewGreeting, Unused");
+        set.Stderr.ShouldContain("unknown feature flag 'new-greting': the manifest declares new-greeting, unused");
     }
 
     /// <summary>The distinct greetings of a few requests through the production listener (both instances answer).</summary>
