@@ -22,7 +22,7 @@ public sealed class FeatureFlagsTests
         first.Greeting.ShouldBe("hello");
 
         await WriteFlagAsync(file, enabled: true, timeout.Token);
-        var switchedOn = await WaitForGreetingAsync(service, GreetingApi.new-greeting("hello"), timeout.Token);
+        var switchedOn = await WaitForGreetingAsync(service, GreetingApi.NewGreeting("hello"), timeout.Token);
         await WriteFlagAsync(file, enabled: false, timeout.Token);
         var switchedOff = await WaitForGreetingAsync(service, "hello", timeout.Token);
 
@@ -34,14 +34,14 @@ public sealed class FeatureFlagsTests
     }
 
     [Fact]
-    public async Task GetRoot_FlagFromAppConfigAgentUrl_AnswersThenew-greeting()
+    public async Task GetRoot_FlagFromAppConfigAgentUrl_AnswersTheNewGreeting()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var agent = new FlagsHttpServer("""{"new-greeting": {"enabled": true}}""");
         await using var service = await SampleServiceProcess.StartAsync(
             new Dictionary<string, string> { [EnvironmentVariables.FeatureFlagsUrl] = agent.Url.ToString(), [EnvironmentVariables.FeatureFlagsPollIntervalSeconds] = "0.5" },
             cancellationToken: timeout.Token);
-        (await GreetAsync(service, timeout.Token)).Greeting.ShouldBe(GreetingApi.new-greeting(SampleOptions.DefaultGreeting));
+        (await GreetAsync(service, timeout.Token)).Greeting.ShouldBe(GreetingApi.NewGreeting(SampleOptions.DefaultGreeting));
 
         agent.Body = """{"new-greeting": {"enabled": false}}""";
 
