@@ -102,6 +102,42 @@ public sealed class PipelineRunEndToEndTests
         }
     }
 
+    [Theory]
+    [InlineData("--stages build,tset", "error: --stages build,tset: unknown stage(s) tset; use build, test, scan, staging, approval, production-primary, production-secondary")]
+    [InlineData("", "error: the staging stage needs a version: cutover pipeline run <version> (or leave staging out with --stages)")]
+    [InlineData("v9", "error: unknown version 'v9': ")]
+    public async Task PipelineRun_InvalidInput_ExitsTwoAndRunsNothing(string arguments, string error)
+    {
+        var directory = Directory.CreateTempSubdirectory("cutover-pipeline-").FullName;
+        var options = PlatformFixture.OptionsFor(PlatformFixture.ManifestYaml(PlatformFixture.NewPorts()), directory);
+
+        var run = await CliRun.RunAsync(directory, CliTimeout, null, ["pipeline", "run", .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--file", Path.Combine(directory, "cutover.yaml")]);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Stderr.ShouldContain(error);
+        run.Stderr.ShouldContain("nothing was run");
+        run.Stdout.Trim().ShouldBeEmpty();
+        Directory.Exists(options.StateDirectory).ShouldBeFalse();
+        TryDelete(directory);
+    }
+
+    [Theory]
+    [InlineData("y\n", 0, "passed", "approved at the terminal")]
+    [InlineData("n\n", 5, "REFUSED", "not approved at the terminal")]
+    public async Task PipelineRun_ApproveInteractively_AsksAndFollowsTheAnswer(string answer, int exitCode, string result, string detail)
+    {
+        var directory = Directory.CreateTempSubdirectory("cutover-pipeline-").FullName;
+        PlatformFixture.OptionsFor(PlatformFixture.ManifestYaml(PlatformFixture.NewPorts()), directory);
+
+        var run = await CliRun.RunWithInputAsync(directory, CliTimeout, null, answer, "pipeline", "run", "--stages", "approval", "--approve-interactively", "--file", Path.Combine(directory, "cutover.yaml"));
+
+        run.ExitCode.ShouldBe(exitCode, run.ToString());
+        run.Stderr.ShouldContain("approval: release to production? [y/N]");
+        SummaryRows(run.Stdout)["approval"].ShouldStartWith(result);
+        SummaryRows(run.Stdout)["approval"].ShouldEndWith(detail);
+        TryDelete(directory);
+    }
+
     /// <summary>Stage name to the rest of its row in the summary table.</summary>
     private static Dictionary<string, string> SummaryRows(string stdout) =>
         stdout.Split('\n')

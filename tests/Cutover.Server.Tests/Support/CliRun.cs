@@ -6,7 +6,11 @@ namespace Cutover.Server.Tests.Support;
 /// <summary>Runs the real <c>cutover</c> CLI (the built dll) as a process and collects what it printed.</summary>
 internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static async Task<CliRun> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<CliRun> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunWithInputAsync(workingDirectory, timeout, environment, string.Empty, arguments);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> on its standard input, then end-of-file.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string input, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +32,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         }
 
         using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
