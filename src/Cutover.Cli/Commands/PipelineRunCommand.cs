@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cutover.Cli.Pipelines;
 using Cutover.Core.Manifest;
+using Cutover.Local.Secrets;
 using Cutover.Pipelines;
 using Cutover.Pipelines.Local;
 
@@ -158,6 +159,12 @@ internal sealed class PipelineRunCommand : Command
         if (environment is null)
         {
             errors.Add(writer.ToString().Trim().Replace("error: ", string.Empty, StringComparison.Ordinal));
+        }
+        else
+        {
+            // A secret staging could not resolve would fail the run only after build, test and scan: say so now.
+            var manifestDirectory = Path.GetDirectoryName(Path.GetFullPath(parseResult.GetValue(CommonOptions.File)!))!;
+            errors.AddRange(SecretResolver.Resolve(manifest, environment, manifestDirectory, Environment.GetEnvironmentVariable).Problems);
         }
 
         return selected;

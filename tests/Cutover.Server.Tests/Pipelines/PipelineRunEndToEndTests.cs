@@ -106,10 +106,13 @@ public sealed class PipelineRunEndToEndTests
     [InlineData("--stages build,tset", "error: --stages build,tset: unknown stage(s) tset; use build, test, scan, staging, approval, production-primary, production-secondary")]
     [InlineData("", "error: the staging stage needs a version: cutover pipeline run <version> (or leave staging out with --stages)")]
     [InlineData("v9", "error: unknown version 'v9': ")]
+    [InlineData("v2", "environments.local.secrets.API_KEY: file:missing-api-key.txt")]
     public async Task PipelineRun_InvalidInput_ExitsTwoAndRunsNothing(string arguments, string error)
     {
         var directory = Directory.CreateTempSubdirectory("cutover-pipeline-").FullName;
-        var options = PlatformFixture.OptionsFor(PlatformFixture.ManifestYaml(PlatformFixture.NewPorts()), directory);
+        var yaml = PlatformFixture.ManifestYaml(PlatformFixture.NewPorts())
+            .Replace("    target: local\n", "    target: local\n    secrets: { API_KEY: file:missing-api-key.txt }\n", StringComparison.Ordinal);
+        var options = PlatformFixture.OptionsFor(yaml, directory);
 
         var run = await CliRun.RunAsync(directory, CliTimeout, null, ["pipeline", "run", .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--file", Path.Combine(directory, "cutover.yaml")]);
 
