@@ -68,7 +68,7 @@ public sealed class LocalPipelineRunner(IEnumerable<ILocalStage> stages, TextWri
         var width = Enum.GetValues<PipelineStage>().Max(s => StageNames.Of(s).Length);
         var lines = new List<string> { $"{"STAGE".PadRight(width)}  {"RESULT",-11}  {"TIME",7}  DETAIL" };
         lines.AddRange(result.Stages.Select(s =>
-            $"{StageNames.Of(s.Stage).PadRight(width)}  {Label(s.Result.Outcome),-11}  {(s.Result.Outcome == StageOutcome.NotRun ? "-" : Format(s.Elapsed)),7}  {s.Result.Detail}"));
+            $"{StageNames.Of(s.Stage).PadRight(width)}  {Label(s.Result.Outcome),-11}  {(s.Result.Outcome == StageOutcome.NotRun ? "-" : Format(s.Elapsed)),7}  {TableDetail(s.Result)}"));
         lines.Add(result.FailedStage is { } failed
             ? $"pipeline FAILED at {StageNames.Of(failed.Stage)} after {Format(result.Elapsed)}: {failed.Result.Detail}"
             : $"pipeline passed in {Format(result.Elapsed)}");
@@ -90,6 +90,10 @@ public sealed class LocalPipelineRunner(IEnumerable<ILocalStage> stages, TextWri
         elapsed >= TimeSpan.FromMinutes(1)
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes}m{elapsed.Seconds:00}s")
             : string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0}s");
+
+    /// <summary>The detail without a leading "skipped: " that the result column already says.</summary>
+    private static string TableDetail(StageResult result) =>
+        result.Outcome == StageOutcome.Skipped && result.Detail.StartsWith("skipped: ", StringComparison.Ordinal) ? result.Detail["skipped: ".Length..] : result.Detail;
 
     private static async Task<StageResult> RunStageAsync(ILocalStage stage, StageContext context, CancellationToken cancellationToken)
     {

@@ -45,7 +45,7 @@ public sealed class PipelineRunEndToEndTests
             rows["test"].ShouldContain("`echo 12 tests passed` exited 0");
             rows["scan"].ShouldContain("secrets: none in");
             rows["staging"].ShouldContain("SUCCEEDED  v2 serves 100% of production");
-            rows["approval"].ShouldContain("skipped: a local run has no approval gate");
+            rows["approval"].ShouldBe("skipped         0.0s  a local run has no approval gate (--approve-interactively asks at the terminal)");
             rows["production-primary"].ShouldContain("aws only: skipped");
             rows["production-secondary"].ShouldContain("aws only: skipped");
             run.Stdout.ShouldContain("pipeline passed in");
