@@ -40,7 +40,15 @@ public sealed class LocalPipelineRunner(IEnumerable<ILocalStage> stages, TextWri
 
             await progress.WriteLineAsync($"[{name}] {implementation.Describe(context)}").ConfigureAwait(false);
             var stageStarted = time.GetTimestamp();
-            var stageContext = context with { Output = line => Show(name, line, context.Output) };
+            var stageContext = context with
+            {
+                Output = line => Show(name, line, context.Output),
+                Progress = line =>
+                {
+                    progress.WriteLine($"[{name}]   {line}");
+                    context.Output(line);
+                },
+            };
             var result = await RunStageAsync(implementation, stageContext, cancellationToken).ConfigureAwait(false);
             var report = new StageReport(stage, result, time.GetElapsedTime(stageStarted));
             reports.Add(report);

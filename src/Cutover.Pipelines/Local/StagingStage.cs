@@ -15,6 +15,7 @@ public sealed class StagingStage(string version, string? strategy, IStagingTarge
     public Task<StageResult> RunAsync(StageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return target.ReleaseAsync(version, strategy, context.Output, cancellationToken);
+        // A release takes a while: its steps and weights are shown as they happen, not only with --verbose.
+        return target.ReleaseAsync(version, strategy, context.Progress ?? context.Output, cancellationToken);
     }
 }

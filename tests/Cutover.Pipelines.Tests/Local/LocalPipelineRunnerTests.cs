@@ -109,6 +109,44 @@ public sealed class LocalPipelineRunnerTests
         (await new ApprovalStage(_ => Task.FromResult(false)).RunAsync(Context, CancellationToken.None)).Outcome.ShouldBe(StageOutcome.Refused);
     }
 
+    [Fact]
+    public async Task RunAsync_StagingWithoutVerbose_ShowsTheReleasesProgressButNotCommandOutput()
+    {
+        var progress = new StringWriter();
+        var staging = new StagingStage("v2", null, new TalkingTarget());
+
+        await new LocalPipelineRunner([new NoisyBuild(), staging], progress, new FakeTimeProvider(), verbose: false)
+            .RunAsync(new HashSet<PipelineStage> { PipelineStage.Build, PipelineStage.Staging }, Context, CancellationToken.None);
+
+        var shown = progress.ToString();
+        shown.ShouldContain("[staging]   step 2 of 5: v2 at 10%");
+        shown.ShouldNotContain("compiler noise");
+    }
+
+    /// <summary>A build whose command writes a line only --verbose shows.</summary>
+    private sealed class NoisyBuild : ILocalStage
+    {
+        public PipelineStage Stage => PipelineStage.Build;
+
+        public string Describe(StageContext context) => "noisy build";
+
+        public Task<StageResult> RunAsync(StageContext context, CancellationToken cancellationToken)
+        {
+            context.Output("compiler noise");
+            return Task.FromResult(StageResult.Passed("built"));
+        }
+    }
+
+    /// <summary>A staging target that writes one line of command output and one of release progress.</summary>
+    private sealed class TalkingTarget : IStagingTarget
+    {
+        public Task<StageResult> ReleaseAsync(string version, string? strategy, Action<string> output, CancellationToken cancellationToken)
+        {
+            output($"step 2 of 5: {version} at 10%");
+            return Task.FromResult(StageResult.Passed("released"));
+        }
+    }
+
     private sealed class FakeStage(PipelineStage stage, List<PipelineStage> ran, StageResult result) : ILocalStage
     {
         public bool Throws { get; init; }
