@@ -215,7 +215,9 @@ internal sealed class AlbService : Construct
             // Liveness: ECS replaces a task whose container fails this, as the local supervisor restarts the process.
             HealthCheck = new Amazon.CDK.AWS.ECS.HealthCheck
             {
-                Command = ["CMD-SHELL", $"curl -fsS http://localhost:{service.Port}{health.LivenessPath} || exit 1"],
+                Command = health.Command is { Count: > 0 } probe
+                    ? ["CMD", .. probe]
+                    : ["CMD-SHELL", $"curl -fsS http://localhost:{service.Port}{health.LivenessPath} || exit 1"],
                 Interval = Duration.Seconds(Math.Clamp((int)Math.Ceiling(health.Interval.TotalSeconds), 5, 300)),
                 Timeout = Duration.Seconds(Math.Clamp((int)Math.Ceiling(health.Timeout.TotalSeconds), 2, 60)),
                 Retries = Math.Clamp(health.UnhealthyThreshold, 1, 10),

@@ -9,6 +9,13 @@ public sealed record HealthCheckSpec
     /// <summary>Liveness path: a process that stops answering it is restarted. Default <c>/health/live</c>.</summary>
     public string LivenessPath { get; init; } = "/health/live";
 
+    /// <summary>
+    /// The container health check on AWS, in exec form (the image's own probe, for images without a shell or curl), such
+    /// as <c>[/usr/share/dotnet/dotnet, /app/Service.dll, --probe, http://127.0.0.1:8080/health/live]</c>. Null: a
+    /// shell runs <c>curl</c> against <see cref="LivenessPath"/>. Locally the control plane probes over HTTP instead.
+    /// </summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
     /// <summary>Time between checks. Default 1 s.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 

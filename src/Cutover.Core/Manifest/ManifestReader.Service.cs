@@ -12,7 +12,7 @@ internal sealed partial class ManifestReader
     private static readonly string[] CommandFields = ["command", "args", "workingDirectory", "env", "timeout"];
 
     private static readonly string[] HealthCheckFields =
-        ["path", "livenessPath", "interval", "timeout", "healthyThreshold", "unhealthyThreshold", "startTimeout"];
+        ["path", "livenessPath", "command", "interval", "timeout", "healthyThreshold", "unhealthyThreshold", "startTimeout"];
 
     private static readonly string[] ShutdownFields = ["deregistrationDelay", "stopTimeout"];
 
@@ -117,12 +117,25 @@ internal sealed partial class ManifestReader
         {
             Path = UrlPath(map, "path") ?? defaults.Path,
             LivenessPath = UrlPath(map, "livenessPath") ?? defaults.LivenessPath,
+            Command = map.Get("command") is { } commandField ? HealthCommand(commandField) : null,
             Interval = Duration(map, "interval", allowZero: false) ?? defaults.Interval,
             Timeout = Duration(map, "timeout", allowZero: false) ?? defaults.Timeout,
             HealthyThreshold = Int(map, "healthyThreshold", 1, 10) ?? defaults.HealthyThreshold,
             UnhealthyThreshold = Int(map, "unhealthyThreshold", 1, 10) ?? defaults.UnhealthyThreshold,
             StartTimeout = Duration(map, "startTimeout", allowZero: false) ?? defaults.StartTimeout,
         };
+    }
+
+    private List<string>? HealthCommand(YamlField field)
+    {
+        var command = TextList(field, "[/usr/share/dotnet/dotnet, /app/Service.dll, --probe, http://127.0.0.1:8080/health/live]");
+        if (command is { Count: 0 })
+        {
+            Report(field.Value.Start, field.Path, "command is empty", "list the program and its arguments, or delete command to use curl on livenessPath");
+            return null;
+        }
+
+        return command;
     }
 
     private string? UrlPath(YamlMap map, string name)

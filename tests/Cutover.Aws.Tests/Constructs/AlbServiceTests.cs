@@ -85,6 +85,16 @@ public sealed class AlbServiceTests
     }
 
     [Fact]
+    public void AppContainer_HealthCheckCommandInTheManifest_RunsTheImagesOwnProbeWithoutAShell()
+    {
+        var task = Prod.Resources(Service("prod", "use1"), "AWS::ECS::TaskDefinition").Single(t => t.Properties["Family"]!.GetValue<string>() == "sample-prod");
+        var app = task.Properties["ContainerDefinitions"]!.AsArray().Single(c => c!["Name"]!.GetValue<string>() == "app")!;
+
+        app["HealthCheck"]!["Command"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(
+            ["CMD", "/usr/share/dotnet/dotnet", "/app/Cutover.SampleService.dll", "--probe", "http://127.0.0.1:8080/health/live"]);
+    }
+
+    [Fact]
     public void Service_Prod_RunsOnFargateOnlyAndDevOnFargateSpot()
     {
         Primary.HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>

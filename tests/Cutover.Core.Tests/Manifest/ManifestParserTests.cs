@@ -335,6 +335,7 @@ public sealed class ManifestParserTests
     [InlineData("healthCheck: { interval: 0ms }", "service.healthCheck.interval", "interval must be greater than 0")]
     [InlineData("healthCheck: { path: health/ready }", "service.healthCheck.path", "path \"health/ready\" does not start with /")]
     [InlineData("healthCheck: { livenessPath: live }", "service.healthCheck.livenessPath", "path \"live\" does not start with /")]
+    [InlineData("healthCheck: { command: [] }", "service.healthCheck.command", "command is empty")]
     [InlineData("shutdown: { stopTimeout: 0s }", "service.shutdown.stopTimeout", "stopTimeout must be greater than 0")]
     [InlineData("shutdown: { deregistrationDelay: 2 }", "service.shutdown.deregistrationDelay", "duration 2 has no unit")]
     [InlineData("build: { args: [build] }", "service.build.command", "required field \"command\" is missing")]
@@ -343,6 +344,15 @@ public sealed class ManifestParserTests
         var error = SingleError(Minimal.Replace("  initialVersion: v1", "  initialVersion: v1\n  " + line, StringComparison.Ordinal));
 
         (error.Line, error.Field, error.Problem).ShouldBe((6, field, problem));
+    }
+
+    [Fact]
+    public void Parse_HealthCheckCommand_KeepsTheExecFormInOrder()
+    {
+        var result = ManifestParser.Parse(Minimal.Replace("  initialVersion: v1", "  initialVersion: v1\n  healthCheck: { command: [/app/probe, --url, \"http://127.0.0.1:8080/health/live\"] }", StringComparison.Ordinal), "cutover.yaml");
+
+        result.Errors.ShouldBeEmpty();
+        result.Manifest!.Service.HealthCheck.Command.ShouldBe(["/app/probe", "--url", "http://127.0.0.1:8080/health/live"]);
     }
 
     [Fact]
