@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The local demo: starts the platform from cutover.yaml, releases v2 as a canary under live traffic, lets the
+# The local demo: starts the platform from cutover.yaml, releases v2 as a canary under live traffic, switches a
+# feature flag without a restart, lets the
 # error-rate alarm roll back a version that fails 20% of its requests, shows a version that never becomes healthy
 # being refused without moving traffic, aborts a release half way, rolls back, prints the audit trail and the
 # alarms, and stops everything.
@@ -15,6 +16,7 @@ trap './cutover down >/dev/null 2>&1 || true; kill "${load_pid:-0}" 2>/dev/null 
 step "cutover up: HAProxy, Prometheus and v1 on two instances"
 ./cutover up --no-build
 ./cutover status
+echo "web dashboard: http://127.0.0.1:7400/ (live release, traffic split, alarms, logs)" >&2
 
 step "live traffic: a client calls the production listener in a loop"
 prod="http://127.0.0.1:8080/"
@@ -27,6 +29,14 @@ load_pid=$!
 
 step "cutover deploy v2: canary 5 → 10 → 25 → 50 → 100 with smoke tests on the test listener"
 ./cutover deploy v2
+
+step "feature flag new-greeting: switched on and off for every instance, no restart, no release"
+./cutover flags
+curl -fsS "$prod"; echo
+./cutover flags set new-greeting on
+sleep 1
+curl -fsS "$prod"; echo
+./cutover flags set new-greeting off
 
 step "cutover deploy v3-errors: 20% of its requests fail; the error-rate alarm rolls it back on its own"
 ./cutover deploy v3-errors || echo "exit code $? (3 = rolled back)" >&2
@@ -51,7 +61,7 @@ step "cutover history"
 
 kill "$load_pid" 2>/dev/null || true
 read -r ok failed < .cutover/demo-load || true
-step "live traffic during the demo: ${ok:-0} requests succeeded, ${failed:-0} failed"
+step "live traffic during the demo: ${ok:-0} requests succeeded, ${failed:-0} failed (the 5xx v3-errors served to its 5% canary share before the alarm rolled it back; no other release drops a request)"
 
 step "cutover down"
 ./cutover down

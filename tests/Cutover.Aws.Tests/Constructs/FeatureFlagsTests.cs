@@ -168,13 +168,26 @@ public sealed class FeatureFlagsTests
     [Fact]
     public void NoFeatureFlags_Default_CreatesNoAppConfigAndNoAgent()
     {
-        foreach (var stack in SynthesizedPlatform.Prod.StackNames)
+        var manifest = File.ReadAllText(RepositoryRoot.Manifest);
+        var (from, to) = (manifest.IndexOf("\n# Feature flags", StringComparison.Ordinal), manifest.IndexOf("\n# Alarms judge", StringComparison.Ordinal));
+        var withoutFlags = manifest[..from] + manifest[to..];
+        withoutFlags.ShouldNotContain("featureFlags", customMessage: "the test cuts the featureFlags section out by its comment lines");
+        var dev = SynthesizedPlatform.Create("dev", manifestText: withoutFlags);
+        foreach (var stack in dev.StackNames)
         {
-            var text = SynthesizedPlatform.Prod.TemplateText(stack);
+            var text = dev.TemplateText(stack);
             text.ShouldNotContain("AWS::AppConfig::", customMessage: stack);
             text.ShouldNotContain("appconfig", Case.Insensitive, stack);
             text.ShouldNotContain("FEATURE_FLAGS_URL", customMessage: stack);
         }
+    }
+
+    [Fact]
+    public void RepositoryManifest_NewGreetingFlag_IsOffInProd()
+    {
+        var version = SynthesizedPlatform.Prod.Resources(Service("prod", "use1"), "AWS::AppConfig::HostedConfigurationVersion").Single().Properties;
+
+        JsonNode.Parse(version["Content"]!.GetValue<string>())!["values"]!["new-greeting"]!["enabled"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Fact]
