@@ -20,8 +20,6 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     private readonly Lock _portGate = new();
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<(string Version, DateTimeOffset At)> _unexpectedExits = new();
-    // Instances that have answered their health check at least once: only these are worth scraping.
-    private readonly ConcurrentDictionary<string, bool> _answered = new();
 
     public ProcessInstanceRuntime(ProcessInstanceRuntimeOptions options, HttpClient http, ILogger<ProcessInstanceRuntime> logger, TimeProvider time)
     {
@@ -33,12 +31,6 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     }
 
     public IReadOnlyList<InstanceEndpoint> Running => [.. _instances.Values.Where(i => ExitCodeOf(i) is null).Select(i => i.Endpoint)];
-
-    /// <summary>
-    /// Running instances that have passed a health check at least once (or were adopted running). Prometheus scrapes
-    /// only these: a scrape of an instance still booting fails, and would read as an unhealthy instance.
-    /// </summary>
-    public IReadOnlyList<InstanceEndpoint> Answering => [.. Running.Where(i => _answered.ContainsKey(i.Id))];
 
     /// <summary>Every instance this runtime answers for, including ones that exited on their own; not ones it was told to stop.</summary>
     public IReadOnlyList<InstanceEndpoint> Tracked => [.. _instances.Values.Select(i => i.Endpoint)];
@@ -70,7 +62,6 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         }
 
         _instances.TryAdd(instance.Id, (instance, null));
-        _answered[instance.Id] = true;
         LogAdopted(_logger, instance.Id, instance.ProcessId);
         return true;
     }
@@ -190,17 +181,9 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         try
         {
             using var response = await _http.GetAsync(new Uri(instance.BaseUri, health.Path), timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                return ProbeResult.Fail($"{health.Path} answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            }
-
-            if (_instances.ContainsKey(instance.Id))
-            {
-                _answered[instance.Id] = true;
-            }
-
-            return ProbeResult.Pass;
+            return response.IsSuccessStatusCode
+                ? ProbeResult.Pass
+                : ProbeResult.Fail($"{health.Path} answered {(int)response.StatusCode} {response.ReasonPhrase}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -215,7 +198,6 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
     public async Task StopAsync(InstanceEndpoint instance, TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        _answered.TryRemove(instance.Id, out _);
         if (_instances.TryRemove(instance.Id, out var known) && known.Child is { } child)
         {
             var exitCode = await child.StopAsync(gracePeriod, cancellationToken).ConfigureAwait(false);

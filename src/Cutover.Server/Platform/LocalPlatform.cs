@@ -457,7 +457,7 @@ public sealed partial class LocalPlatform(
         {
             if (_prometheus is not null && _runtime is not null)
             {
-                await _prometheus.UpdateTargetsAsync(_runtime.Answering, CancellationToken.None).ConfigureAwait(false);
+                await _prometheus.UpdateTargetsAsync(_runtime.Running, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (IOException ex)
