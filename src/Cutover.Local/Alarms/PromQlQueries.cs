@@ -12,6 +12,9 @@ public static class PromQlQueries
     /// <summary>Windows shorter than two scrapes hold one sample, from which rate() computes nothing.</summary>
     public static readonly TimeSpan MinimumWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>How far back an instance must have answered a scrape once for failed scrapes to make it unhealthy.</summary>
+    private const string AnsweredLookback = "1h";
+
     private const string NotUserTraffic = "path!~\"/health/.*|/metrics\"";
 
     /// <summary>
@@ -34,8 +37,11 @@ public static class PromQlQueries
             BuiltInMetric.ErrorRate => $"(sum(increase({errors}[{window}])) or (sum(increase({requests}[{window}])) * 0)) / sum(increase({requests}[{window}]))",
             BuiltInMetric.Latency => Latency(service, statistic, window),
             BuiltInMetric.MemoryUtilization => Memory(service, statistic, window),
-            // Unhealthy: every scrape in the window failed. One slow scrape on a busy host is not an unhealthy instance.
-            BuiltInMetric.UnhealthyInstances => $"sum(1 - max_over_time(up{{{service}}}[{window}]))",
+            // Unhealthy: every scrape in the window failed, of an instance that did answer before. One slow scrape on
+            // a busy host is not an unhealthy instance, and neither is one still booting (scraped from its start so its
+            // counters exist before traffic): one that never comes up is the health gate's to refuse.
+            BuiltInMetric.UnhealthyInstances =>
+                $"sum((1 - max_over_time(up{{{service}}}[{window}])) and on (instance_id) (max_over_time(up{{{service}}}[{AnsweredLookback}]) > 0))",
             BuiltInMetric.Restarts => null,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
         };

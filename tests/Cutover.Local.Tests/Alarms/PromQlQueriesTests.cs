@@ -21,7 +21,8 @@ public sealed class PromQlQueriesTests
     {
         var query = PromQlQueries.For(BuiltInMetric.UnhealthyInstances, AlarmStatistic.Maximum, TimeSpan.FromSeconds(2), "1.2", ["1.2-18100-ab"]);
 
-        query.ShouldBe("sum(1 - max_over_time(up{job=\"service\",version=\"1.2\",instance_id=~\"1\\\\.2-18100-ab\"}[2s]))");
+        query.ShouldBe("sum((1 - max_over_time(up{job=\"service\",version=\"1.2\",instance_id=~\"1\\\\.2-18100-ab\"}[2s]))"
+            + " and on (instance_id) (max_over_time(up{job=\"service\",version=\"1.2\",instance_id=~\"1\\\\.2-18100-ab\"}[1h]) > 0))");
     }
 
     [Fact]
