@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Cutover.Aws.Alarms;
 using Cutover.Aws.Constructs;
+using Cutover.Aws.Tests.Support;
 using Cutover.Core.Alarms;
 using Cutover.Core.Manifest;
 
@@ -9,12 +10,7 @@ namespace Cutover.Aws.Tests.Constructs;
 
 public sealed class LogMetricFiltersTests
 {
-    private static readonly ServiceMetrics Metrics = new(
-        "app/sample-dev/abc",
-        [new TargetGroupMetrics("blue", "targetgroup/blue/1"), new TargetGroupMetrics("green", "targetgroup/green/2")],
-        "sample-dev-use1",
-        "sample",
-        "Cutover/sample-dev");
+    private static ServiceMetrics Metrics => SampleMetrics.Dev;
 
     [Fact]
     public void Add_ManifestFilter_IsACloudWatchMetricFilterWithTheSamePatternAndADefaultOfZero()

@@ -13,12 +13,7 @@ namespace Cutover.Aws.Tests.Dashboards;
 
 public sealed class ManifestDashboardsTests
 {
-    private static readonly ServiceMetrics Metrics = new(
-        "app/sample-dev/abc",
-        [new TargetGroupMetrics("blue", "targetgroup/blue/1"), new TargetGroupMetrics("green", "targetgroup/green/2")],
-        "sample-dev-use1",
-        "sample",
-        "Cutover/sample-dev");
+    private static ServiceMetrics Metrics => SampleMetrics.Dev;
 
     [Fact]
     public void Synthesize_Prod_GivesEachRegionTheGoldenSignalsFromTheManifestDefault()
