@@ -50,6 +50,9 @@ public static class PromQlBuilder
         return Build(metric, statistic, WindowVariable, $"version=~\"{VersionVariable}\"", perVersion);
     }
 
+    /// <summary>How far back an instance must have answered a scrape once for failed scrapes to make it unhealthy.</summary>
+    public const string AnsweredLookback = "1h";
+
     /// <summary>The window for <paramref name="period"/> in PromQL's spelling, such as <c>2s</c>.</summary>
     public static string Window(TimeSpan period)
     {
@@ -71,7 +74,9 @@ public static class PromQlBuilder
             BuiltInMetric.ErrorRate => $"({sum}(increase({errors}[{window}])) or ({sum}(increase({requests}[{window}])) * 0)) / {sum}(increase({requests}[{window}]))",
             BuiltInMetric.Latency => Latency(service, statistic, window, byVersion),
             BuiltInMetric.MemoryUtilization => Memory(service, statistic, window, byVersion),
-            BuiltInMetric.UnhealthyInstances => $"{sum}(1 - max_over_time(up{{{service}}}[{window}]))",
+            // Every scrape in the window failed, of an instance that answered before (one still booting is not unhealthy).
+            BuiltInMetric.UnhealthyInstances =>
+                $"{sum}((1 - max_over_time(up{{{service}}}[{window}])) and on (instance_id) (max_over_time(up{{{service}}}[{AnsweredLookback}]) > 0))",
             BuiltInMetric.Restarts => null,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
         };

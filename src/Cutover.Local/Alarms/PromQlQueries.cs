@@ -12,9 +12,6 @@ public static class PromQlQueries
     /// <summary>Windows shorter than two scrapes hold one sample, from which rate() computes nothing.</summary>
     public static readonly TimeSpan MinimumWindow = TimeSpan.FromSeconds(2);
 
-    /// <summary>How far back an instance must have answered a scrape once for failed scrapes to make it unhealthy.</summary>
-    private const string AnsweredLookback = "1h";
-
     private const string NotUserTraffic = "path!~\"/health/.*|/metrics\"";
 
     /// <summary>
@@ -41,7 +38,7 @@ public static class PromQlQueries
             // a busy host is not an unhealthy instance, and neither is one still booting (scraped from its start so its
             // counters exist before traffic): one that never comes up is the health gate's to refuse.
             BuiltInMetric.UnhealthyInstances =>
-                $"sum((1 - max_over_time(up{{{service}}}[{window}])) and on (instance_id) (max_over_time(up{{{service}}}[{AnsweredLookback}]) > 0))",
+                $"sum((1 - max_over_time(up{{{service}}}[{window}])) and on (instance_id) (max_over_time(up{{{service}}}[{Core.Dashboards.PromQlBuilder.AnsweredLookback}]) > 0))",
             BuiltInMetric.Restarts => null,
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
         };
