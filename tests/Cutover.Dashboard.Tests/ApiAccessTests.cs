@@ -13,11 +13,11 @@ namespace Cutover.Dashboard.Tests;
 public sealed class ApiAccessTests : IAsyncLifetime
 {
     private readonly string _token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-    private DashboardPlatform? _platform;
+    private PlatformFixture? _platform;
 
-    private DashboardPlatform Platform => _platform!;
+    private PlatformFixture Platform => _platform!;
 
-    public async Task InitializeAsync() => _platform = await DashboardPlatform.StartAsync(bindAddress: "127.0.0.2", token: _token, stepPause: "1s");
+    public async Task InitializeAsync() => _platform = await PlatformFixture.StartAsync(smokeHook: false, bindAddress: "127.0.0.2", token: _token, stepPause: "1s");
 
     public async Task DisposeAsync()
     {
@@ -32,12 +32,12 @@ public sealed class ApiAccessTests : IAsyncLifetime
     {
         var deploy = new DeployRequest("v2", null);
 
-        using var anonymous = await Platform.Api.PostAsJsonAsync("api/v1/releases", deploy, DashboardPlatform.Json);
+        using var anonymous = await Platform.Api.PostAsJsonAsync("api/v1/releases", deploy, PlatformFixture.Json);
         using var wrong = await SendAsync(HttpMethod.Post, "api/v1/releases", deploy, "not-the-token");
         using var reading = await Platform.Api.GetAsync("api/v1/status");
-        var info = await Platform.Api.GetFromJsonAsync<DashboardInfo>("api/v1/dashboard", DashboardPlatform.Json);
+        var info = await Platform.Api.GetFromJsonAsync<DashboardInfo>("api/v1/dashboard", PlatformFixture.Json);
         using var accepted = await SendAsync(HttpMethod.Post, "api/v1/releases", deploy, _token);
-        var release = (await accepted.Content.ReadFromJsonAsync<ReleaseState>(DashboardPlatform.Json))!;
+        var release = (await accepted.Content.ReadFromJsonAsync<ReleaseState>(PlatformFixture.Json))!;
         await Platform.WaitForAsync(release.Id, r => r.Phase == ReleasePhase.Shifting);
         using var abortWithout = await Platform.Api.PostAsync("api/v1/releases/current/abort", null);
         using var abort = await SendAsync(HttpMethod.Post, "api/v1/releases/current/abort", null, _token);
@@ -68,7 +68,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
     {
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.OpenDashboardAsync(Platform.Page);
-        var release = (await (await SendAsync(HttpMethod.Post, "api/v1/releases", new DeployRequest("v2", null), _token)).Content.ReadFromJsonAsync<ReleaseState>(DashboardPlatform.Json))!;
+        var release = (await (await SendAsync(HttpMethod.Post, "api/v1/releases", new DeployRequest("v2", null), _token)).Content.ReadFromJsonAsync<ReleaseState>(PlatformFixture.Json))!;
         await page.WaitForFunctionAsync($"() => document.getElementById('release-summary').dataset.phase === 'Shifting'");
 
         (await page.Locator("#token-form").IsVisibleAsync()).ShouldBeTrue();
@@ -92,7 +92,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, options: DashboardPlatform.Json);
+            request.Content = JsonContent.Create(body, options: PlatformFixture.Json);
         }
 
         return await Platform.Api.SendAsync(request);

@@ -12,7 +12,7 @@ namespace Cutover.Dashboard.Tests;
 [Collection(LoopbackTests.Name)]
 public sealed class ApiTests(LoopbackPlatform shared)
 {
-    private DashboardPlatform Platform => shared.Platform;
+    private PlatformFixture Platform => shared.Platform;
 
     [Fact]
     public async Task OpenApiDocument_ListsEveryMappedRoute()

@@ -23,7 +23,7 @@ public sealed partial class DashboardPageTests(LoopbackPlatform shared)
         }
         """;
 
-    private DashboardPlatform Platform => shared.Platform;
+    private PlatformFixture Platform => shared.Platform;
 
     [Fact]
     public async Task RunningCanary_StepWeightsAndCharts_ChangeOnScreenWithoutReload()

@@ -9,17 +9,17 @@ namespace Cutover.Dashboard.Tests.Support;
 /// </summary>
 public sealed class LoopbackPlatform : IAsyncLifetime
 {
-    private DashboardPlatform? _platform;
+    private PlatformFixture? _platform;
     private Chromium? _chromium;
     private LoadGenerator? _load;
 
-    internal DashboardPlatform Platform => _platform ?? throw new InvalidOperationException("not started");
+    internal PlatformFixture Platform => _platform ?? throw new InvalidOperationException("not started");
 
     internal Chromium Chromium => _chromium ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
     {
-        _platform = await DashboardPlatform.StartAsync();
+        _platform = await PlatformFixture.StartAsync(smokeHook: false, stepPause: "2s");
         // Bounded: it stops by itself even if a test hangs.
         _load = LoadGenerator.Start(_platform.Production, concurrency: 4, limit: TimeSpan.FromMinutes(10));
         await _load.WaitForResponsesAsync(50, TimeSpan.FromSeconds(10));

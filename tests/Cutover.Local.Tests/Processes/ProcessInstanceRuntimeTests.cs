@@ -12,7 +12,15 @@ public sealed class ProcessInstanceRuntimeTests
         using var process = StartSleeper("v2-18100-abcd");
         var instance = new InstanceEndpoint("v2-18100-abcd", "v2", "127.0.0.1", 18100, process.Id);
 
+        // Until the child has exec'd, /proc/<pid>/environ is still the test's own environment.
+        var clock = Stopwatch.StartNew();
         var whileRunning = ProcessInstanceRuntime.IsInstanceProcess(instance);
+        while (!whileRunning && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+            whileRunning = ProcessInstanceRuntime.IsInstanceProcess(instance);
+        }
+
         var otherId = ProcessInstanceRuntime.IsInstanceProcess(instance with { Id = "v2-18100-ffff" });
         process.Kill();
         await process.WaitForExitAsync();

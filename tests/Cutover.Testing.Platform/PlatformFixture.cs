@@ -8,13 +8,14 @@ using Cutover.Server.Api;
 using Cutover.Testing;
 using Microsoft.AspNetCore.Builder;
 
-namespace Cutover.Server.Tests.Support;
+namespace Cutover.Testing.Platform;
 
 /// <summary>
 /// A whole local platform for one test: a manifest on free loopback ports, the real control plane in-process,
-/// real HAProxy, Prometheus and sample-service processes. Timings are short so a canary takes seconds.
+/// real HAProxy, Prometheus and sample-service processes. Timings are short so a canary takes seconds. Shared by the
+/// server's end-to-end tests and the dashboard's browser tests.
 /// </summary>
-internal sealed class PlatformFixture : IAsyncDisposable
+public sealed class PlatformFixture : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -37,7 +38,14 @@ internal sealed class PlatformFixture : IAsyncDisposable
 
     public Uri Production => Options.ProductionUri;
 
-    public static string ManifestYaml(LocalPortsSpec ports, string extraSections = "", bool smokeHook = true) => $$"""
+    /// <summary>The web dashboard's page.</summary>
+    public Uri Page => new(Options.ControlPlaneUri, "/dashboard/");
+
+    /// <param name="ports">Where everything listens.</param>
+    /// <param name="extraSections">Top-level sections appended to the manifest.</param>
+    /// <param name="smokeHook">Whether releases run scripts/smoke.sh against the test listener.</param>
+    /// <param name="stepPause">How long each canary step holds.</param>
+    public static string ManifestYaml(LocalPortsSpec ports, string extraSections = "", bool smokeHook = true, string stepPause = "1500ms") => $$"""
         service:
           name: sample
           run:
@@ -74,10 +82,12 @@ internal sealed class PlatformFixture : IAsyncDisposable
           local:
             target: local
             ports:
+              bindAddress: {{ports.BindAddress}}
               production: {{ports.ProductionPort}}
               test: {{ports.TestPort}}
               haproxyStats: {{ports.HaproxyStatsPort}}
               prometheus: {{ports.PrometheusPort}}
+              alertmanager: {{ports.AlertmanagerPort}}
               controlPlane: {{ports.ControlPlanePort}}
               instancesFrom: {{ports.InstancePortsFrom}}
               instancesTo: {{ports.InstancePortsTo}}
@@ -88,7 +98,7 @@ internal sealed class PlatformFixture : IAsyncDisposable
           terminationWait: 1s
           canary:
             steps: [5, 10, 25, 50, 100]
-            pause: 1500ms
+            pause: {{stepPause}}
           linear:
             stepPercent: 50
             interval: 1s
@@ -97,11 +107,14 @@ internal sealed class PlatformFixture : IAsyncDisposable
 
     private static string SmokeHook => $"[{{ name: smoke, command: bash, args: [\"{Path.Combine(RepositoryPaths.Root, "scripts", "smoke.sh")}\"], timeout: 20s }}]";
 
-    public static LocalPortsSpec NewPorts()
+    /// <param name="bindAddress">Where everything listens; anything but 127.0.0.1 makes the API ask for the token.</param>
+    public static LocalPortsSpec NewPorts(string bindAddress = "127.0.0.1")
     {
         var from = FreePorts.NextRange(12);
         return new LocalPortsSpec
         {
+            BindAddress = bindAddress,
+            AlertmanagerPort = FreePorts.Next(),
             ProductionPort = FreePorts.Next(),
             TestPort = FreePorts.Next(),
             HaproxyStatsPort = FreePorts.Next(),
@@ -136,16 +149,40 @@ internal sealed class PlatformFixture : IAsyncDisposable
     /// <param name="extraSections">Top-level sections appended to the manifest.</param>
     /// <param name="smokeHook">Whether releases run scripts/smoke.sh against the test listener.</param>
     /// <param name="editManifest">Changes the manifest text before it is parsed; gets the test's temp folder too.</param>
-    public static async Task<PlatformFixture> StartAsync(string extraSections = "", bool smokeHook = true, Func<string, string, string>? editManifest = null)
+    /// <param name="bindAddress">Where everything listens; anything but 127.0.0.1 makes the API ask for the token.</param>
+    /// <param name="token">The control plane's <see cref="ApiAccessOptions.TokenVariable"/>, or null for none.</param>
+    /// <param name="stepPause">How long each canary step holds.</param>
+    public static async Task<PlatformFixture> StartAsync(
+        string extraSections = "",
+        bool smokeHook = true,
+        Func<string, string, string>? editManifest = null,
+        string bindAddress = "127.0.0.1",
+        string? token = null,
+        string stepPause = "1500ms")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
-        var yaml = ManifestYaml(NewPorts(), extraSections, smokeHook);
+        var yaml = ManifestYaml(NewPorts(bindAddress), extraSections, smokeHook, stepPause);
         var options = OptionsFor(editManifest is null ? yaml : editManifest(yaml, directory), directory);
-        // Warnings only: the release events are asserted through the audit trail, not read from the log.
-        var app = ControlPlaneHost.Build(options, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        // The token is read once, while the app is built; tests that set one never run in parallel with each other.
+        Environment.SetEnvironmentVariable(ApiAccessOptions.TokenVariable, token);
+        WebApplication app;
+        try
+        {
+            // Warnings only: the release events are asserted through the audit trail, not read from the log.
+            app = ControlPlaneHost.Build(options, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ApiAccessOptions.TokenVariable, null);
+        }
+
         await app.StartAsync();
         return new PlatformFixture(directory, options, app);
     }
+
+    /// <summary>A version to release now: the other good one.</summary>
+    public async Task<string> OtherGoodVersionAsync() =>
+        (await GetStatusAsync()).CurrentVersion == "v1" ? "v2" : "v1";
 
     public Task<ReleaseState> DeployAsync(string version, string? strategy = null) => DeployWithAsync(new DeployRequest(version, strategy));
 
