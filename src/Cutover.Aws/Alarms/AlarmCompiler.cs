@@ -98,10 +98,14 @@ public static class AlarmCompiler
     internal static bool HasTargetGroup(BuiltInMetric metric) =>
         metric is BuiltInMetric.Requests or BuiltInMetric.Errors5xx or BuiltInMetric.ErrorRate or BuiltInMetric.Latency or BuiltInMetric.UnhealthyInstances;
 
-    private static MathExpression ErrorRate(ServiceMetrics metrics, TargetGroupMetrics? tg, Duration period, bool percent, string label)
+    /// <summary>
+    /// The 5xx share: <c>FILL(errors, 0) / requests</c>, times 100 when <c>percent</c>. <c>idSuffix</c> makes the inner
+    /// metric ids unique in a graph that holds several rates; by default the target group's name.
+    /// </summary>
+    internal static MathExpression ErrorRate(ServiceMetrics metrics, TargetGroupMetrics? tg, Duration period, bool percent, string label, string? idSuffix = null)
     {
         // Ids are unique per target group: a graph or alarm may hold blue's and green's rate side by side.
-        var suffix = tg?.Name ?? "service";
+        var suffix = idSuffix ?? tg?.Name ?? "service";
         var (errors, requests) = ($"errors_{suffix}", $"requests_{suffix}");
         return new MathExpression(new MathExpressionProps
         {

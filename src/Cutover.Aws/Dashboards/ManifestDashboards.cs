@@ -129,19 +129,8 @@ internal static class ManifestDashboards
 
         if (metric.Metric == BuiltInMetric.ErrorRate)
         {
-            // A fraction, as the local dashboard draws it; ids per target group keep blue's and green's apart.
-            var (errors, requests) = ($"e_{id}", $"r_{id}");
-            return new MathExpression(new MathExpressionProps
-            {
-                Expression = $"FILL({errors}, 0) / {requests}",
-                UsingMetrics = new Dictionary<string, IMetric>
-                {
-                    [errors] = AlarmCompiler.Metric(BuiltInMetric.Errors5xx, AlarmStatistic.Sum, metrics, tg, Period),
-                    [requests] = AlarmCompiler.Metric(BuiltInMetric.Requests, AlarmStatistic.Sum, metrics, tg, Period),
-                },
-                Label = label,
-                Period = Period,
-            });
+            // A fraction, as the local dashboard draws it; the id keeps each line's inputs apart in the graph.
+            return AlarmCompiler.ErrorRate(metrics, tg, Period, percent: false, label, idSuffix: id);
         }
 
         var plain = AlarmCompiler.Metric(metric.Metric, metric.Statistic, metrics, tg, Period);
