@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Cutover.Core.Releases;
+using Cutover.Server.Platform;
 using Cutover.Server.Tests.Support;
 using Cutover.Testing.Load;
 
@@ -21,7 +22,7 @@ public sealed class SupervisionEndToEndTests
         paused.EnsureSuccessStatusCode();
         var before = await WaitForSettledSplitAsync(platform);
         var configFile = Path.Combine(Path.GetFullPath(platform.Options.StateDirectory), "haproxy", "haproxy.cfg");
-        var victim = ProcessesWithArgument(configFile).ShouldHaveSingleItem();
+        var victim = Leftovers.FindByArgument(configFile).ShouldHaveSingleItem();
 
         using (var haproxy = Process.GetProcessById(victim))
         {
@@ -37,7 +38,7 @@ public sealed class SupervisionEndToEndTests
         resumed.EnsureSuccessStatusCode();
         var done = await platform.WaitForAsync(release.Id, r => r.IsTerminal);
         var report = await load.StopAsync();
-        var restartedPid = ProcessesWithArgument(configFile).ShouldHaveSingleItem();
+        var restartedPid = Leftovers.FindByArgument(configFile).ShouldHaveSingleItem();
 
         platformAudit.Detail.ShouldContain("4 production and 2 test slot(s) restored");
         restartedPid.ShouldNotBe(victim);
@@ -52,7 +53,7 @@ public sealed class SupervisionEndToEndTests
     {
         await using var platform = await PlatformFixture.StartAsync(smokeHook: false);
         var configFile = Path.Combine(Path.GetFullPath(platform.Options.StateDirectory), "prometheus", "prometheus.yml");
-        var victim = ProcessesWithArgument($"--config.file={configFile}").ShouldHaveSingleItem();
+        var victim = Leftovers.FindByArgument($"--config.file={configFile}").ShouldHaveSingleItem();
 
         using (var prometheus = Process.GetProcessById(victim))
         {
@@ -66,37 +67,8 @@ public sealed class SupervisionEndToEndTests
         var done = await platform.WaitForAsync(release.Id, r => r.IsTerminal);
 
         restarted.Detail.ShouldNotBeNullOrWhiteSpace();
-        ProcessesWithArgument($"--config.file={configFile}").ShouldHaveSingleItem().ShouldNotBe(victim);
+        Leftovers.FindByArgument($"--config.file={configFile}").ShouldHaveSingleItem().ShouldNotBe(victim);
         done.Phase.ShouldBe(ReleasePhase.Succeeded, "alarms had data again to judge the release: " + done.Reason);
-    }
-
-    /// <summary>Pids of processes with exactly this argument on their command line.</summary>
-    private static List<int> ProcessesWithArgument(string argument)
-    {
-        var found = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(directory), out var pid)
-                && TryRead(Path.Combine(directory, "cmdline")) is { } commandLine
-                && commandLine.Split('\0').Contains(argument))
-            {
-                found.Add(pid);
-            }
-        }
-
-        return found;
-    }
-
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static async Task<Dictionary<string, double>> WaitForSettledSplitAsync(PlatformFixture platform)

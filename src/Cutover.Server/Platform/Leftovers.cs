@@ -47,7 +47,10 @@ public static class Leftovers
     }
 
     /// <summary>Pids of processes (Prometheus, Alertmanager) started with this config file on their command line.</summary>
-    public static IReadOnlyList<int> FindByConfigFile(string configFile)
+    public static IReadOnlyList<int> FindByConfigFile(string configFile) => FindByArgument($"--config.file={configFile}");
+
+    /// <summary>Pids of processes with exactly this argument on their command line (HAProxy's config path, say).</summary>
+    public static IReadOnlyList<int> FindByArgument(string argument)
     {
         var found = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -59,8 +62,7 @@ public static class Leftovers
 
             try
             {
-                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
-                if (commandLine.Contains($"--config.file={configFile}\0", StringComparison.Ordinal))
+                if (File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0').Contains(argument, StringComparer.Ordinal))
                 {
                     found.Add(pid);
                 }
