@@ -109,8 +109,15 @@ public sealed class AlarmMonitor : IAlarmStatusSource
     /// and re-evaluates that pair. A NaN or infinite value counts as missing; a second value for the same period replaces
     /// the first; a datapoint more than one period in the future, or for an alarm the monitor does not know, is ignored.
     /// </summary>
+    /// <param name="alarm">The alarm's name.</param>
+    /// <param name="scope">The scope, such as a version name.</param>
+    /// <param name="datapoint">The period's value; null for a period without data.</param>
+    /// <param name="answered">
+    /// False when the metrics store did not answer (failed or missed the read's deadline): the period counts as
+    /// missing, but <see cref="AlarmStatus.EvidenceAt"/> stays where it was.
+    /// </param>
     /// <returns>The transition this caused, if any.</returns>
-    public IReadOnlyList<AlarmTransition> Observe(string alarm, string scope, Datapoint datapoint)
+    public IReadOnlyList<AlarmTransition> Observe(string alarm, string scope, Datapoint datapoint, bool answered = true)
     {
         ArgumentNullException.ThrowIfNull(alarm);
         ArgumentNullException.ThrowIfNull(scope);
@@ -133,7 +140,12 @@ public sealed class AlarmMonitor : IAlarmStatusSource
                 return [];
             }
 
-            pair.Add(datapoint);
+            pair.Add(answered ? datapoint : datapoint with { Value = null });
+            if (answered && (pair.EvidenceAt is null || datapoint.PeriodEnd > pair.EvidenceAt))
+            {
+                pair.EvidenceAt = datapoint.PeriodEnd;
+            }
+
             return EvaluatePair(pair, now) is { } transition ? [transition] : [];
         }
     }
@@ -247,9 +259,12 @@ public sealed class AlarmMonitor : IAlarmStatusSource
         /// <summary>The anomaly band of the latest judged datapoint; null without a band or while it learns.</summary>
         public LearnedBand? Band { get; set; }
 
+        /// <summary>The end of the latest period the metrics store answered for.</summary>
+        public DateTimeOffset? EvidenceAt { get; set; }
+
         public List<Datapoint> Datapoints => [.. _values.Select(v => new Datapoint(v.Key, v.Value))];
 
-        public AlarmStatus Status => new(Alarm, Scope, State, Since, Reason) { BandLower = Band?.Lower, BandUpper = Band?.Upper };
+        public AlarmStatus Status => new(Alarm, Scope, State, Since, Reason) { BandLower = Band?.Lower, BandUpper = Band?.Upper, EvidenceAt = EvidenceAt };
 
         public void Add(Datapoint datapoint)
         {

@@ -11,6 +11,13 @@ public sealed record AlarmStatus(AlarmSpec Alarm, string Scope, AlarmState State
     /// <summary>The lower bound of the latest judged datapoint's anomaly band, for a dashboard to draw; null without a band or while it learns.</summary>
     public double? BandLower { get; init; }
 
+    /// <summary>
+    /// The end of the latest period for which the metrics store answered (with a value or with "no data"); null while
+    /// it never has. A read that failed or missed its deadline counts as missing data but does not move this, so a
+    /// release can tell an alarm judged on fresh data from one frozen at its last state (issue 10).
+    /// </summary>
+    public DateTimeOffset? EvidenceAt { get; init; }
+
     /// <summary>The upper bound of the latest judged datapoint's anomaly band; null without a band or while it learns.</summary>
     public double? BandUpper { get; init; }
 }

@@ -58,8 +58,7 @@ public sealed partial class ReleaseEngine
                     var reason = status == AnalysisRunStatus.Failed
                         ? $"canary analysis failed: {_analysis.Reason}"
                         : $"inconclusive: canary analysis had no usable data: {_analysis.Reason}";
-                    _abort ??= (AnalysisActor, reason);
-                    Interlocked.Exchange(ref _signal, NewSignal()).TrySetResult();
+                    RequestAbort(AnalysisActor, reason);
                     return;
                 }
             }
@@ -87,7 +86,7 @@ public sealed partial class ReleaseEngine
                 await AuditAsync(AnalysisActor, "analysis.waiting", "no passing comparison yet: the release waits for one before it is committed", cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = await HoldAsync(AlarmDataPollInterval, cancellationToken).ConfigureAwait(false);
+            var outcome = await HoldAsync(EvidencePollInterval, cancellationToken).ConfigureAwait(false);
             if (outcome != HoldOutcome.Elapsed)
             {
                 return outcome;

@@ -9,10 +9,6 @@ namespace Cutover.Core.Releases;
 /// <summary>The phases of a release, in the order they run. Each returns false when the release ended early.</summary>
 public sealed partial class ReleaseEngine
 {
-    private const string NoDataActor = "rule:alarm-data";
-
-    private static readonly TimeSpan AlarmDataPollInterval = TimeSpan.FromSeconds(1);
-
     private async Task<bool> ProvisionAsync(CancellationToken cancellationToken)
     {
         await TransitionAsync(s => s with { Phase = ReleasePhase.Provisioning }, cancellationToken).ConfigureAwait(false);
@@ -123,12 +119,13 @@ public sealed partial class ReleaseEngine
             await TransitionAsync(s => s with { Phase = ReleasePhase.Shifting, StepIndex = stepIndex, NewWeightPercent = step.Weight }, cancellationToken).ConfigureAwait(false);
             await ApplyWeightsAsync(step.Weight, Current.NewInstances, cancellationToken).ConfigureAwait(false);
             StartAnalysis(cancellationToken);
+            StartHealthWatch(cancellationToken);
             await AuditAsync(EngineActor, "traffic.shifted", $"{step.Weight}% of production traffic on {Current.Version} (step {index + 1}/{steps.Count})", cancellationToken).ConfigureAwait(false);
 
             var outcome = await HoldAsync(step.Pause, cancellationToken).ConfigureAwait(false);
-            if (outcome == HoldOutcome.Elapsed)
+            if (outcome != HoldOutcome.Aborted && await AwaitEvidenceAsync(cancellationToken).ConfigureAwait(false) is var evidence && evidence != HoldOutcome.Elapsed)
             {
-                outcome = await AwaitAlarmDataAsync(cancellationToken).ConfigureAwait(false);
+                outcome = evidence;
             }
 
             if (outcome == HoldOutcome.Aborted)
@@ -149,12 +146,13 @@ public sealed partial class ReleaseEngine
     {
         await TransitionAsync(s => s with { Phase = ReleasePhase.Baking }, cancellationToken).ConfigureAwait(false);
         StartAnalysis(cancellationToken);
+        StartHealthWatch(cancellationToken);
         var bake = Current.Kind == ReleaseKind.Rollback ? TimeSpan.Zero : _settings.Release.BakeTime;
         await AuditAsync(EngineActor, "bake.started", $"100% on {Current.Version}; baking for {bake.TotalSeconds:0.#}s", cancellationToken).ConfigureAwait(false);
         var outcome = await HoldAsync(bake, cancellationToken).ConfigureAwait(false);
-        if (outcome == HoldOutcome.Elapsed)
+        if (outcome != HoldOutcome.Aborted && await AwaitEvidenceAsync(cancellationToken).ConfigureAwait(false) is var evidence && evidence != HoldOutcome.Elapsed)
         {
-            outcome = await AwaitAlarmDataAsync(cancellationToken).ConfigureAwait(false);
+            outcome = evidence;
         }
 
         if (outcome == HoldOutcome.Elapsed)
@@ -163,57 +161,6 @@ public sealed partial class ReleaseEngine
         }
 
         return outcome != HoldOutcome.Aborted || await RollBackFromAbortAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Before the release moves on, every rollback alarm of the new version must have data: an alarm in
-    /// INSUFFICIENT_DATA is not a pass. Per <c>release.insufficientAlarmData</c> the step holds (and the release rolls
-    /// back as inconclusive after <c>alarmDataTimeout</c>) or proceeds with the gap written to the audit trail.
-    /// </summary>
-    private async Task<HoldOutcome> AwaitAlarmDataAsync(CancellationToken cancellationToken)
-    {
-        var timeout = _settings.Release.AlarmDataTimeout;
-        var waited = TimeSpan.Zero;
-        var announced = false;
-        while (true)
-        {
-            var release = Current;
-            var missing = _alarms.StatusesFor(release.Version)
-                .Where(s => s.Alarm.Rollback && s.State == AlarmState.InsufficientData)
-                .Select(s => s.Alarm.Name)
-                .ToList();
-            if (missing.Count == 0)
-            {
-                return HoldOutcome.Elapsed;
-            }
-
-            var names = string.Join(", ", missing);
-            if (_settings.Release.InsufficientAlarmData == InsufficientDataPolicy.Proceed)
-            {
-                await AuditAsync(NoDataActor, "alarm.insufficient-data", $"{names} had no data for {release.Version} at {Describe(release)}; proceeding (release.insufficientAlarmData: proceed)", cancellationToken).ConfigureAwait(false);
-                return HoldOutcome.Elapsed;
-            }
-
-            if (waited >= timeout)
-            {
-                _abort ??= (NoDataActor, $"inconclusive: {names} had no data for {release.Version} for {timeout.TotalSeconds:0.#}s at {Describe(release)}; a release that cannot be judged is not promoted");
-                return HoldOutcome.Aborted;
-            }
-
-            if (!announced)
-            {
-                announced = true;
-                await AuditAsync(NoDataActor, "alarm.insufficient-data", $"{names} have no data for {release.Version} at {Describe(release)}; holding up to {timeout.TotalSeconds:0.#}s for data", cancellationToken).ConfigureAwait(false);
-            }
-
-            var outcome = await HoldAsync(AlarmDataPollInterval, cancellationToken).ConfigureAwait(false);
-            if (outcome != HoldOutcome.Elapsed)
-            {
-                return outcome;
-            }
-
-            waited += AlarmDataPollInterval;
-        }
     }
 
     private async Task<bool> FinishAsync(CancellationToken cancellationToken)
@@ -237,7 +184,7 @@ public sealed partial class ReleaseEngine
 
     private async Task<bool> RollBackFromAbortAsync(CancellationToken cancellationToken)
     {
-        var (actor, reason) = _abort ?? (EngineActor, "aborted");
+        var (actor, reason) = _abort ?? new AbortRequest(EngineActor, "aborted");
         await RollBackAsync(actor, reason, failed: false, cancellationToken).ConfigureAwait(false);
         return false;
     }

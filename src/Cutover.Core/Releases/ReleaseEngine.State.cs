@@ -84,8 +84,20 @@ public sealed partial class ReleaseEngine
             return false;
         }
 
-        _abort ??= ($"alarm:{firing.Alarm.Name}", $"alarm {firing.Alarm.Name} is in ALARM for {release.Version}: {firing.Reason}");
+        RequestAbort($"alarm:{firing.Alarm.Name}", $"alarm {firing.Alarm.Name} is in ALARM for {release.Version}: {firing.Reason}");
         return true;
+    }
+
+    /// <summary>
+    /// Records why the release must go back, once: the first request wins, whoever writes it (operator, alarm, health
+    /// watch, analysis), and the engine loop is woken to carry it out.
+    /// </summary>
+    private void RequestAbort(string actor, string reason)
+    {
+        if (Interlocked.CompareExchange(ref _abort, new AbortRequest(actor, reason), null) is null)
+        {
+            Interlocked.Exchange(ref _signal, NewSignal()).TrySetResult();
+        }
     }
 
     private async Task TransitionAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken)

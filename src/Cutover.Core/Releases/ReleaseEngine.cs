@@ -27,7 +27,7 @@ public sealed partial class ReleaseEngine : IDisposable
     private readonly CancellationTokenSource _abortSource = new();
     private TaskCompletionSource _signal = NewSignal();
     private ReleaseState _state;
-    private (string Actor, string Reason)? _abort;
+    private AbortRequest? _abort;
     private bool _promoteRequested;
 
     public ReleaseEngine(
@@ -92,7 +92,7 @@ public sealed partial class ReleaseEngine : IDisposable
         await AuditAsync(EngineActor, "release.resumed", $"control plane restarted; the release was at {Describe(release)}", cancellationToken).ConfigureAwait(false);
         if (release.AbortRequested is { } abort)
         {
-            _abort = (abort.Actor, abort.Reason);
+            _abort = abort;
         }
 
         return await GuardAsync(
@@ -184,7 +184,7 @@ public sealed partial class ReleaseEngine : IDisposable
         switch (command)
         {
             case ReleaseCommand.Abort:
-                _abort = (actor, "aborted by operator");
+                RequestAbort(actor, "aborted by operator");
                 await SaveLockedAsync(state with { AbortRequested = new AbortRequest(actor, "aborted by operator") }, cancellationToken).ConfigureAwait(false);
                 await _store.AppendAuditAsync(Entry(actor, "command.abort", $"abort requested at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
                 await _abortSource.CancelAsync().ConfigureAwait(false);

@@ -16,6 +16,15 @@ public sealed record ReleaseSettings
     /// <summary>The test listener that pre-traffic hooks call.</summary>
     public required Uri TestListener { get; init; }
 
+    /// <summary>The names of the rollback alarms that must judge the new version; one without a state is missing evidence.</summary>
+    public IReadOnlyList<string> RollbackAlarms { get; init; } = [];
+
+    /// <summary>
+    /// How much older than its period an alarm's latest evaluated datapoint may be and still count as fresh: the host's
+    /// scrape lag, evaluation tick and read deadline.
+    /// </summary>
+    public TimeSpan EvidenceGrace { get; init; } = TimeSpan.FromSeconds(2);
+
     public static ReleaseSettings From(ServiceManifest manifest, int instances, Uri testListener)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -26,6 +35,7 @@ public sealed record ReleaseSettings
             Shutdown = manifest.Service.Shutdown,
             Instances = instances,
             TestListener = testListener,
+            RollbackAlarms = [.. manifest.Alarms.Effective.Where(a => a.Rollback).Select(a => a.Name)],
         };
     }
 }

@@ -1,5 +1,6 @@
 using Cutover.Core.Alarms;
 using Cutover.Core.Releases;
+using Cutover.Local.Alarms;
 using Cutover.Server.Platform;
 using Cutover.Server.Releases;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,9 @@ public sealed partial class AlarmService(
     private static readonly TimeSpan ScrapeLag = TimeSpan.FromMilliseconds(600);
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest a read may take, and never more than half the alarm's period: a hung Prometheus must read as missing data at once, not freeze alarms at their last OK (issue 10).</summary>
+    internal static readonly TimeSpan MaxReadDeadline = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<(string Alarm, string Scope), DateTimeOffset> _lastPeriod = [];
 
@@ -59,7 +63,7 @@ public sealed partial class AlarmService(
         }
 
         var now = time.GetUtcNow();
-        var reads = new List<Task<(AlarmSpec Alarm, string Scope, DateTimeOffset End, double? Value)>>();
+        var reads = new List<Task<(AlarmSpec Alarm, string Scope, DateTimeOffset End, AlarmRead Read)>>();
         foreach (var scope in scopes)
         {
             monitor.Track(scope);
@@ -77,9 +81,14 @@ public sealed partial class AlarmService(
         }
 
         var transitions = new List<AlarmTransition>();
-        foreach (var (alarm, scope, end, value) in await Task.WhenAll(reads).ConfigureAwait(false))
+        foreach (var (alarm, scope, end, read) in await Task.WhenAll(reads).ConfigureAwait(false))
         {
-            transitions.AddRange(monitor.Observe(alarm.Name, scope, new Datapoint(end, value)));
+            if (!read.Answered)
+            {
+                LogReadUnanswered(logger, alarm.Name, scope, read.Failure);
+            }
+
+            transitions.AddRange(monitor.Observe(alarm.Name, scope, new Datapoint(end, read.Value), read.Answered));
         }
 
         transitions.AddRange(monitor.Evaluate());
@@ -89,8 +98,29 @@ public sealed partial class AlarmService(
         }
     }
 
-    private async Task<(AlarmSpec, string, DateTimeOffset, double?)> ReadAsync(AlarmSpec alarm, string scope, DateTimeOffset end, CancellationToken cancellationToken) =>
-        (alarm, scope, end, await platform.Datapoints.ReadAsync(alarm, scope, platform.InstanceIdsOf(scope), end, cancellationToken).ConfigureAwait(false));
+    /// <summary>One read with a deadline well inside the period; a read that misses it, or fails, is an unanswered read.</summary>
+    private async Task<(AlarmSpec, string, DateTimeOffset, AlarmRead)> ReadAsync(AlarmSpec alarm, string scope, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var deadline = ReadDeadline(alarm.Period);
+        using var timeout = new CancellationTokenSource(deadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return (alarm, scope, end, await platform.Datapoints.ReadAsync(alarm, scope, platform.InstanceIdsOf(scope), end, linked.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (alarm, scope, end, AlarmRead.Unanswered($"the metrics store did not answer within {deadline.TotalSeconds:0.##}s"));
+        }
+#pragma warning disable CA1031 // Any failure of one read is missing data for that alarm, never the end of the round.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (alarm, scope, end, AlarmRead.Unanswered(ex.Message));
+        }
+    }
+
+    internal static TimeSpan ReadDeadline(TimeSpan period) => period / 2 < MaxReadDeadline ? period / 2 : MaxReadDeadline;
 
     /// <summary>The serving version, and the new version while a release runs.</summary>
     private async Task<List<string>> ScopesAsync(CancellationToken cancellationToken)
@@ -131,6 +161,9 @@ public sealed partial class AlarmService(
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Alarm {Alarm} for {Scope}: {From} -> {To}. {Reason}")]
     private static partial void LogTransition(ILogger logger, string alarm, string scope, AlarmState from, AlarmState to, string reason);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Alarm {Alarm} for {Scope}: no answer from the metrics store ({Failure}); the period counts as missing data")]
+    private static partial void LogReadUnanswered(ILogger logger, string alarm, string scope, string? failure);
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Alarm evaluation round failed; the next round tries again")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception);

@@ -19,7 +19,9 @@ internal sealed class ReleaseHarness : IDisposable
 
     public InMemoryReleaseStore Store { get; } = new();
 
-    public FakeAlarmStatusSource Alarms { get; } = new();
+    public ReleaseHarness() => Alarms = new FakeAlarmStatusSource(Time);
+
+    public FakeAlarmStatusSource Alarms { get; }
 
     public FakeCanaryMetricsSource CanaryMetrics { get; } = new();
 
@@ -27,7 +29,7 @@ internal sealed class ReleaseHarness : IDisposable
 
     public ReleaseEngine Engine { get; private set; } = null!;
 
-    public static async Task<ReleaseHarness> StartAsync(ReleaseStrategyKind strategy, ReleaseSpec? spec = null, string version = "v2", Func<ReleaseHarness, ReleaseState, Task<ReleaseState>>? saved = null)
+    public static async Task<ReleaseHarness> StartAsync(ReleaseStrategyKind strategy, ReleaseSpec? spec = null, string version = "v2", Func<ReleaseHarness, ReleaseState, Task<ReleaseState>>? saved = null, Func<ReleaseSettings, ReleaseSettings>? configure = null)
     {
         var harness = new ReleaseHarness();
         for (var i = 0; i < 2; i++)
@@ -54,6 +56,7 @@ internal sealed class ReleaseHarness : IDisposable
             Instances = 2,
             TestListener = new Uri("http://127.0.0.1:8081"),
         };
+        settings = configure?.Invoke(settings) ?? settings;
         var state = new ReleaseState
         {
             Id = "r1",

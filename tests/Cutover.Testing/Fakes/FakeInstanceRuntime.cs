@@ -12,6 +12,9 @@ public sealed class FakeInstanceRuntime : IInstanceRuntime
     /// <summary>Probe result per version; versions not listed are healthy.</summary>
     public ConcurrentDictionary<string, ProbeResult> ProbeByVersion { get; } = new();
 
+    /// <summary>Probe result per instance id, before <see cref="ProbeByVersion"/>: one instance that dies or freezes.</summary>
+    public ConcurrentDictionary<string, ProbeResult> ProbeByInstance { get; } = new();
+
     public ConcurrentQueue<string> Stopped { get; } = new();
 
     public IReadOnlyList<InstanceEndpoint> Running => [.. _running.Values];
@@ -27,6 +30,7 @@ public sealed class FakeInstanceRuntime : IInstanceRuntime
     public Task<ProbeResult> ProbeAsync(InstanceEndpoint instance, CancellationToken cancellationToken) =>
         Task.FromResult(!_running.ContainsKey(instance.Id)
             ? ProbeResult.Exited(137)
+            : ProbeByInstance.TryGetValue(instance.Id, out var byInstance) ? byInstance
             : ProbeByVersion.TryGetValue(instance.Version, out var result) ? result : ProbeResult.Pass);
 
     public Task StopAsync(InstanceEndpoint instance, TimeSpan gracePeriod, CancellationToken cancellationToken)
