@@ -6,7 +6,8 @@ namespace Cutover.Core.Releases;
 /// <summary>
 /// Never promote blind (issue 10): a step advances, and a release commits, only on fresh evidence. Every rollback
 /// alarm of the new version must have been evaluated on an answer of the metrics store younger than its period (plus
-/// <see cref="ReleaseSettings.EvidenceGrace"/>), and every new instance must be healthy at that moment. Without it the
+/// <see cref="ReleaseSettings.EvidenceGrace"/>) for a period that ended after the current weights were set, and every
+/// new instance must be healthy at that moment. Without it the
 /// release holds, and rolls back as inconclusive after <c>release.alarmDataTimeout</c>. Beside that, a health watch
 /// probes the new instances while they carry traffic and rolls back through the health rule when one is dead,
 /// frozen or failing its checks, without waiting for an alarm.
@@ -19,6 +20,12 @@ public sealed partial class ReleaseEngine
     private static readonly TimeSpan EvidencePollInterval = TimeSpan.FromMilliseconds(250);
 
     private Task? _healthWatch;
+
+    /// <summary>When the current weights were set: a step is judged on data of its own traffic, not on what came before.</summary>
+    private DateTimeOffset _judgedSince = DateTimeOffset.MinValue;
+
+    /// <summary>Marks the moment the traffic being judged started: each shift, and the start of the bake.</summary>
+    private void StartJudging() => _judgedSince = _time.GetUtcNow();
 
     /// <summary>What keeps the release from moving on; empty lists mean it may.</summary>
     private sealed record EvidenceGaps(IReadOnlyList<string> NoData, IReadOnlyList<string> Stale, IReadOnlyList<string> Unhealthy)
@@ -119,7 +126,7 @@ public sealed partial class ReleaseEngine
         var now = _time.GetUtcNow();
         var statuses = _alarms.StatusesFor(release.Version).Where(s => s.Alarm.Rollback).ToList();
         var stale = statuses
-            .Where(s => s.EvidenceAt is not { } at || now - at > s.Alarm.Period + _settings.EvidenceGrace)
+            .Where(s => s.EvidenceAt is not { } at || now - at > s.Alarm.Period + _settings.EvidenceGrace || at <= _judgedSince)
             .Select(s => s.Alarm.Name)
             .Concat(_settings.RollbackAlarms.Where(name => !statuses.Any(s => s.Alarm.Name == name)))
             .ToList();

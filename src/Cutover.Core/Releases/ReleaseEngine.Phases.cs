@@ -118,6 +118,7 @@ public sealed partial class ReleaseEngine
             var stepIndex = index;
             await TransitionAsync(s => s with { Phase = ReleasePhase.Shifting, StepIndex = stepIndex, NewWeightPercent = step.Weight }, cancellationToken).ConfigureAwait(false);
             await ApplyWeightsAsync(step.Weight, Current.NewInstances, cancellationToken).ConfigureAwait(false);
+            StartJudging();
             StartAnalysis(cancellationToken);
             StartHealthWatch(cancellationToken);
             await AuditAsync(EngineActor, "traffic.shifted", $"{step.Weight}% of production traffic on {Current.Version} (step {index + 1}/{steps.Count})", cancellationToken).ConfigureAwait(false);
@@ -145,6 +146,7 @@ public sealed partial class ReleaseEngine
     private async Task<bool> BakeAsync(CancellationToken cancellationToken)
     {
         await TransitionAsync(s => s with { Phase = ReleasePhase.Baking }, cancellationToken).ConfigureAwait(false);
+        StartJudging();
         StartAnalysis(cancellationToken);
         StartHealthWatch(cancellationToken);
         var bake = Current.Kind == ReleaseKind.Rollback ? TimeSpan.Zero : _settings.Release.BakeTime;
