@@ -32,6 +32,9 @@ internal static class HaproxyConfigRenderer
         Line(text, $"    stats socket {socketPath} mode 600 level admin");
         Line(text, "    stats timeout 30s");
 
+        // A restarted HAProxy loads the slots, weights and check states the router saved, so it serves at once (issue 10).
+        Line(text, $"    server-state-file {Path.Combine(Path.GetFullPath(runtimeDirectory), HaproxyLayout.StateFileName)}");
+
         // Notice and above only: server state changes (UP/DOWN, "changed from CLI") without one line per request.
         Line(text, "    log stderr format raw local0 notice");
 
@@ -41,6 +44,7 @@ internal static class HaproxyConfigRenderer
         Line(text, string.Empty);
         Line(text, "defaults");
         Line(text, "    mode http");
+        Line(text, "    load-server-state-from-file global");
         Line(text, "    log global");
         Line(text, "    timeout connect 2s");
         Line(text, "    timeout client 30s");

@@ -11,6 +11,9 @@ internal static class HaproxyLayout
 
     public const string ConfigFileName = "haproxy.cfg";
 
+    /// <summary>HAProxy's own server-state file: the router writes <c>show servers state</c> into it after every change.</summary>
+    public const string StateFileName = "haproxy.state";
+
     public const string SocketFileName = "haproxy.sock";
 
     /// <summary>Address of an unused slot. Port 1 on loopback: nothing listens there, and the slot is in maintenance anyway.</summary>

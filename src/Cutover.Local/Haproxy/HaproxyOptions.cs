@@ -49,10 +49,21 @@ public sealed record HaproxyOptions
     /// <summary>The runtime API (stats) socket, admin level.</summary>
     public string SocketPath => Path.Combine(Path.GetFullPath(RuntimeDirectory), HaproxyLayout.SocketFileName);
 
+    /// <summary>The server-state file HAProxy loads at start (<c>server-state-file</c>, <c>load-server-state-from-file global</c>).</summary>
+    public string StateFilePath => Path.Combine(Path.GetFullPath(RuntimeDirectory), HaproxyLayout.StateFileName);
+
+    /// <summary>
+    /// True when a supervisor starts HAProxy again after it died: it then loads the slots, weights and health states the
+    /// router last saved, and serves at once instead of answering 503 until they are restored. False on a fresh start,
+    /// which clears the file so that slots of an earlier run are never served.
+    /// </summary>
+    public bool RestoreServerState { get; init; }
+
     /// <summary>What a <see cref="HaproxyRouter"/> for this HAProxy needs.</summary>
     public HaproxyRouterOptions ToRouterOptions() => new()
     {
         SocketPath = SocketPath,
+        StateFilePath = StateFilePath,
         SlotCount = SlotCount,
         CommandTimeout = CommandTimeout,
     };

@@ -114,6 +114,12 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
             return HaproxyStartResult.Failed(HaproxyStartError.PortUnavailable, string.Join(" ", busy));
         }
 
+        if (!_options.RestoreServerState || !File.Exists(_options.StateFilePath))
+        {
+            // The state file's version line and no servers: a fresh start serves nothing from an earlier run.
+            await File.WriteAllTextAsync(_options.StateFilePath, "1\n", cancellationToken).ConfigureAwait(false);
+        }
+
         var temporary = _options.ConfigFilePath + ".tmp";
         await File.WriteAllTextAsync(temporary, config, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, _options.ConfigFilePath, overwrite: true);

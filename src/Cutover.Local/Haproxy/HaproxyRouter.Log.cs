@@ -31,4 +31,7 @@ public sealed partial class HaproxyRouter
 
     [LoggerMessage(EventId = 3128, Level = LogLevel.Information, Message = "Restored {Count} slot(s) into a restarted HAProxy")]
     private static partial void LogRestored(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3129, Level = LogLevel.Warning, Message = "Could not save HAProxy's server state to {Path}: {Error}; a restarted HAProxy will serve only once its slots are restored")]
+    private static partial void LogStateNotSaved(ILogger logger, string path, string error);
 }

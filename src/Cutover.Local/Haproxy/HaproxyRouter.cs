@@ -24,6 +24,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HaproxySlotTable _production;
     private readonly HaproxySlotTable _test;
+    private readonly string? _stateFilePath;
 
     /// <param name="options">The socket and slot count; <see cref="HaproxyOptions.ToRouterOptions"/> gives them for a <see cref="HaproxyProcess"/>.</param>
     /// <param name="logger">Where slot assignments and weight changes are logged.</param>
@@ -40,6 +41,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         _logger = logger;
         _production = new HaproxySlotTable(HaproxyLayout.ProductionBackend, options.SlotCount);
         _test = new HaproxySlotTable(HaproxyLayout.TestBackend, options.SlotCount);
+        _stateFilePath = options.StateFilePath;
     }
 
     /// <inheritdoc />
@@ -74,6 +76,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -127,6 +130,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -196,6 +200,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -230,6 +235,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -327,6 +333,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -373,6 +380,7 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -413,11 +421,45 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
         }
         finally
         {
+            await SaveServerStateQuietlyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// Writes HAProxy's own <c>show servers state</c> to the state file it loads when restarted, so a HAProxy that died
+    /// comes back serving the same slots and weights with no 503 window. Called under the gate after every change,
+    /// whether or not the change completed: the file records what HAProxy holds. Never throws: a failure only costs the
+    /// fast restart, and <see cref="RestoreAsync"/> still puts the slots back.
+    /// </summary>
+    private async Task SaveServerStateQuietlyAsync()
+    {
+        if (_stateFilePath is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var state = await _client.SendAsync("show servers state", CancellationToken.None).ConfigureAwait(false);
+            if (!state.StartsWith('1'))
+            {
+                return;
+            }
+
+            var temporary = _stateFilePath + ".tmp";
+            await File.WriteAllTextAsync(temporary, state, CancellationToken.None).ConfigureAwait(false);
+            File.Move(temporary, _stateFilePath, overwrite: true);
+        }
+#pragma warning disable CA1031 // A dead HAProxy or a full disk must not fail the routing change that already happened.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStateNotSaved(_logger, _stateFilePath, exception.Message);
+        }
+    }
 
     /// <summary>Points a slot at an instance and takes it out of maintenance, or puts it back in maintenance on failure.</summary>
     private Task ConfigureSlotAsync(HaproxySlotTable table, int slot, ResolvedAddress address, int weight, CancellationToken cancellationToken) =>

@@ -356,7 +356,7 @@ public sealed partial class LocalPlatform(
 
         await AuditAsync("haproxy.exited", $"HAProxy exited ({string.Join(" | ", dead.RecentOutput.TakeLast(3))}); starting it again", cancellationToken).ConfigureAwait(false);
         await dead.DisposeAsync().ConfigureAwait(false);
-        _haproxy = new HaproxyProcess(dead.Options, loggers.CreateLogger<HaproxyProcess>(), time);
+        _haproxy = new HaproxyProcess(dead.Options with { RestoreServerState = true }, loggers.CreateLogger<HaproxyProcess>(), time);
         var started = await _haproxy.StartAsync(cancellationToken).ConfigureAwait(false);
         if (!started.Started)
         {
