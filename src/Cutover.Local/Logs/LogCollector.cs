@@ -20,6 +20,7 @@ public sealed class LogCollector : IDisposable
     private readonly LogLineParser _parser = new();
     private readonly Dictionary<string, LogFileTailer> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _committed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _released = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<LogEntry> _queue = new();
     private readonly IReadOnlyList<(MetricFilterPattern Pattern, string Metric, double Value)> _filters;
     private readonly bool _hasFilters;
@@ -129,8 +130,56 @@ public sealed class LogCollector : IDisposable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
+        BoundFiles();
         return stored;
     }
+
+    /// <summary>
+    /// Keeps raw instance logs bounded once their lines are stored: the stored part of a file is deallocated once it
+    /// holds <see cref="LogCollectorOptions.MaxFileBytes"/> (<see cref="StoredBytes"/>: nothing the instance writes
+    /// meanwhile is lost), and a stopped instance's fully stored file is deleted after its grace.
+    /// </summary>
+    private void BoundFiles()
+    {
+        foreach (var (path, tailer) in _files.ToList())
+        {
+            var committed = _committed.GetValueOrDefault(path);
+            var released = _released.GetValueOrDefault(path);
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists)
+                {
+                    continue;
+                }
+
+                if (_options.IsInstanceRunning is { } running && !running(tailer.File.Instance)
+                    && info.Length == committed && tailer.LastLength == info.Length
+                    && _time.GetElapsedTime(tailer.LastGrowthTimestamp) >= _options.StoppedFileGrace)
+                {
+                    File.Delete(path);
+                    _files.Remove(path);
+                    _released.Remove(path);
+                    DeletedFiles++;
+                }
+                else if (committed - released >= _options.MaxFileBytes && StoredBytes.Release(path, committed))
+                {
+                    _released[path] = committed;
+                    RotatedFiles++;
+                }
+            }
+            catch (IOException)
+            {
+                // Tried again on the next pass.
+            }
+        }
+    }
+
+    /// <summary>Times the stored part of a raw file was deallocated, since start.</summary>
+    public int RotatedFiles { get; private set; }
+
+    /// <summary>Raw files of stopped instances deleted after their lines were stored, since start.</summary>
+    public int DeletedFiles { get; private set; }
 
     /// <summary>Stores batches in order; after a failure, drops the rest so the reader never waits on a full channel.</summary>
     private async Task<(int Stored, Exception? Failure)> WriteAsync(ChannelReader<LogBatch> batches, CancellationToken cancellationToken)

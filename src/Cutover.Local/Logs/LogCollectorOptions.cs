@@ -22,4 +22,19 @@ public sealed record LogCollectorOptions
 
     /// <summary>Control-plane lines waiting to be stored beyond which new ones are dropped (and counted). Default 50,000.</summary>
     public int MaxQueuedEntries { get; init; } = 50_000;
+
+    /// <summary>
+    /// Once this many bytes of an instance's raw log file are stored in the log store, they are deallocated from the
+    /// file (a hole punched over them), so raw files never fill the state dir (issue 10). Default 16 MiB.
+    /// </summary>
+    public long MaxFileBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Tells whether an instance still runs; a stored, unchanged file of one that does not is deleted after
+    /// <see cref="StoppedFileGrace"/>. Null keeps every file (only rotation bounds them).
+    /// </summary>
+    public Func<string, bool>? IsInstanceRunning { get; init; }
+
+    /// <summary>How long a stopped instance's fully stored file is kept. Default 1 minute.</summary>
+    public TimeSpan StoppedFileGrace { get; init; } = TimeSpan.FromMinutes(1);
 }

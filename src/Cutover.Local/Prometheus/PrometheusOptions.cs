@@ -56,6 +56,12 @@ public sealed record PrometheusOptions
     /// <summary>TSDB retention, in Prometheus duration syntax. Default <c>2d</c>.</summary>
     public string RetentionTime { get; init; } = "2d";
 
+    /// <summary>
+    /// TSDB size cap, in Prometheus byte syntax (<c>--storage.tsdb.retention.size</c>): the oldest blocks go first
+    /// once it is reached, so metrics never fill the state dir (issue 10). Default <c>256MB</c>.
+    /// </summary>
+    public string RetentionSize { get; init; } = "256MB";
+
     /// <summary>The Prometheus binary: a path, or a name looked up on PATH. Default <c>prometheus</c>.</summary>
     public string PrometheusPath { get; init; } = "prometheus";
 

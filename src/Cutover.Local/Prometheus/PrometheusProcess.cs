@@ -417,6 +417,7 @@ public sealed partial class PrometheusProcess : IAsyncDisposable
                 $"--web.listen-address={HostPort.Format(Options.BindAddress, Options.Port)}",
                 "--web.enable-lifecycle",
                 $"--storage.tsdb.retention.time={Options.RetentionTime}",
+                $"--storage.tsdb.retention.size={Options.RetentionSize}",
             },
             WorkingDirectory = Path.GetFullPath(Options.RuntimeDirectory),
             RedirectStandardError = true,

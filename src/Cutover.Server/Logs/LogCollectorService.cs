@@ -15,7 +15,8 @@ internal sealed partial class LogCollectorService(
     LogDatabase database,
     ControlPlaneLogSink sink,
     TimeProvider time,
-    ILogger<LogCollectorService> logger) : BackgroundService
+    ILogger<LogCollectorService> logger,
+    Platform.LocalPlatform? platform = null) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -41,7 +42,7 @@ internal sealed partial class LogCollectorService(
 
         using var collector = new LogCollector(
             store,
-            new LogCollectorOptions { LogDirectory = LogDatabase.LogDirectory(options), MetricFilters = options.Manifest.Logs.MetricFilters },
+            new LogCollectorOptions { LogDirectory = LogDatabase.LogDirectory(options), MetricFilters = options.Manifest.Logs.MetricFilters, IsInstanceRunning = platform is null ? null : platform.IsInstanceRunning },
             time);
         _collector.TrySetResult(collector);
         var retention = options.Manifest.Logs.Retention;

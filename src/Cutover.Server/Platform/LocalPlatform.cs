@@ -45,6 +45,9 @@ public sealed partial class LocalPlatform(
 
     public IInstanceRuntime Runtime => _runtime ?? throw NotStarted();
 
+    /// <summary>Whether an instance runs now; true before the platform started, so nothing of it is cleaned up early.</summary>
+    public bool IsInstanceRunning(string instanceId) => _runtime is not { } runtime || runtime.Running.Any(i => i.Id == instanceId);
+
     public IHookRunner Hooks { get; } = new ProcessHookRunner(options.ManifestDirectory);
 
     /// <summary>Ids of the instances of <paramref name="version"/> the platform answers for now (crashed ones included, stopped ones not).</summary>

@@ -118,6 +118,94 @@ public sealed class LogCollectorTests : IAsyncLifetime
         entries.Select(e => (e.Message, e.Version, e.Level)).ShouldBe([("from the control plane", (string?)null, LogLevels.Warning)]);
     }
 
+    [Fact]
+    public async Task CollectAsync_InstanceWritesPastTheFileBudget_DiskUseStaysBoundedAndNoLineIsLost()
+    {
+        const int Lines = 200_000;
+        const long Budget = 256 * 1024;
+        var file = Path.Combine(_logs.LogDirectory, "v1-18100-aaaa.log");
+        using var collector = new LogCollector(_logs.Store, new LogCollectorOptions { LogDirectory = _logs.LogDirectory, MaxFileBytes = Budget }, _time);
+
+        // One writer holding the file open with O_APPEND for the whole run, as an instance does: rotation must not lose
+        // what it writes at the moment the stored part is released.
+        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("i=0; while [ $i -lt \"$COUNT\" ]; do printf '%s %s\\n' \"$LINE\" $i; i=$((i+1)); [ $((i % 2000)) -eq 0 ] && sleep 0.02; done >> \"$FILE\"");
+        info.Environment["COUNT"] = Lines.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["LINE"] = new string('x', 200);
+        info.Environment["FILE"] = file;
+        using var writer = Process.Start(info)!;
+        long maxAllocated = 0;
+        long worstExcess = long.MinValue;
+        var stored = 0;
+        while (!writer.HasExited)
+        {
+            stored += await collector.CollectAsync(CancellationToken.None);
+            var allocated = AllocatedBytes(file);
+            var unstored = new FileInfo(file).Length - StoredLength(stored);
+            maxAllocated = Math.Max(maxAllocated, allocated);
+
+            // What the disk holds beyond the lines not yet stored: the budget, plus a pass's worth before it is released.
+            worstExcess = Math.Max(worstExcess, allocated - unstored);
+        }
+
+        await writer.WaitForExitAsync();
+        for (var pass = 0; pass < 5; pass++)
+        {
+            stored += await collector.CollectAsync(CancellationToken.None);
+        }
+
+        var written = new FileInfo(file).Length;
+        Console.WriteLine($"wrote {written / 1024} KiB, at most {maxAllocated / 1024} KiB on disk, at most {worstExcess / 1024} KiB beyond unstored lines, {collector.RotatedFiles} release(s)");
+        stored.ShouldBe(Lines);
+        written.ShouldBeGreaterThan(Budget * 20);
+        collector.RotatedFiles.ShouldBeGreaterThan(0);
+        AllocatedBytes(file).ShouldBeLessThan(2 * Budget);
+        worstExcess.ShouldBeLessThan(Budget + (4 * 1024 * 1024) + (64 * 1024), "the blocks of stored lines are released: beyond unstored lines the file holds at most the budget and one read chunk");
+    }
+
+    [Fact]
+    public async Task CollectAsync_StoppedInstanceFullyStored_DeletesItsFileAfterTheGrace()
+    {
+        await WriteWithProcessAsync("v1-18100-aaaa", 10, "Information", "bye");
+        await WriteWithProcessAsync("v1-18101-bbbb", 10, "Information", "still here");
+        using var collector = new LogCollector(
+            _logs.Store,
+            new LogCollectorOptions { LogDirectory = _logs.LogDirectory, IsInstanceRunning = id => id == "v1-18101-bbbb", StoppedFileGrace = TimeSpan.FromMinutes(1) },
+            _time);
+
+        (await collector.CollectAsync(CancellationToken.None)).ShouldBe(20);
+        var kept = File.Exists(Path.Combine(_logs.LogDirectory, "v1-18100-aaaa.log"));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await collector.CollectAsync(CancellationToken.None);
+
+        kept.ShouldBeTrue("a stopped instance's file is kept during its grace");
+        File.Exists(Path.Combine(_logs.LogDirectory, "v1-18100-aaaa.log")).ShouldBeFalse();
+        File.Exists(Path.Combine(_logs.LogDirectory, "v1-18101-bbbb.log")).ShouldBeTrue("a running instance's file is never deleted");
+        (await MessagesAsync()).Count.ShouldBe(20);
+    }
+
+    /// <summary>Bytes of the writer's first <paramref name="lines"/> lines: 200 x's, a space, the index, a newline.</summary>
+    private static long StoredLength(int lines)
+    {
+        long total = 0;
+        for (var i = 0; i < lines; i++)
+        {
+            total += 202 + i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        }
+
+        return total;
+    }
+
+    /// <summary>Bytes the file system holds for the file (du), not its length.</summary>
+    private static long AllocatedBytes(string path)
+    {
+        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%b %B", path]) { RedirectStandardOutput = true })!;
+        var parts = stat.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.TrimEntries);
+        stat.WaitForExit();
+        return long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) * long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private LogCollector Collector() => new(_logs.Store, new LogCollectorOptions { LogDirectory = _logs.LogDirectory }, _time);
 
     private static string Json(string message, string level = "Information") =>
