@@ -3,6 +3,7 @@ using Cutover.Core.Manifest;
 using Cutover.Core.Releases;
 using Cutover.Testing;
 using Cutover.Testing.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Core.Tests.Releases;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Cutover.SampleService.FeatureFlags;
 using Cutover.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.SampleService.Tests.FeatureFlags;
 

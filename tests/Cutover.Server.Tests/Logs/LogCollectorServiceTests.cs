@@ -5,6 +5,7 @@ using Cutover.Server.Tests.Support;
 using Cutover.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Server.Tests.Logs;
 
