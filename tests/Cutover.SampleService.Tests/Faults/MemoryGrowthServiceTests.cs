@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Faults;
 using Cutover.Testing;
@@ -55,11 +54,11 @@ public sealed class MemoryGrowthServiceTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var elapsed = Stopwatch.StartNew();
+        var elapsed = TimeProvider.System.GetTimestamp();
         while (!condition())
         {
-            elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
-            await Task.Delay(10);
+            TimeProvider.System.GetElapsedTime(elapsed).ShouldBeLessThan(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
         }
     }
 
