@@ -20,7 +20,7 @@ internal static class CutoverPlatform
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         var (settings, settingErrors) = AwsSettingsReader.Read(app.Node);
         if (settingErrors.Count > 0)
         {
@@ -56,7 +56,7 @@ internal static class CutoverPlatform
         }
 
         var resources = assembly.Stacks.Sum(s => ((IDictionary<string, object>)((IDictionary<string, object>)s.Template)["Resources"]).Count);
-        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
         output.WriteLine(
             $"synthesized {assembly.Stacks.Length} stacks ({resources} resources) for {string.Join(", ", load.Deployments.Select(d => d.Environment.Name))} " +
             $"into {assembly.Directory} in {seconds:0.0} s; compliance: {build.Compliance.Unsuppressed.Count} finding(s), {build.Compliance.Suppressed.Count} suppressed with reasons");

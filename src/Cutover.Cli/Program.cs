@@ -11,8 +11,8 @@ var root = new RootCommand("""
 root.Options.Add(CommonOptions.File);
 root.Options.Add(CommonOptions.Environment_);
 root.Options.Add(CommonOptions.Url);
-root.Subcommands.Add(new UpCommand());
-root.Subcommands.Add(new DownCommand());
+root.Subcommands.Add(new UpCommand(TimeProvider.System));
+root.Subcommands.Add(new DownCommand(TimeProvider.System));
 root.Subcommands.Add(new DeployCommand());
 root.Subcommands.Add(new StatusCommand());
 root.Subcommands.Add(new ReleaseControlCommand(ReleaseCommand.Pause, "Hold the current step; its remaining pause waits"));

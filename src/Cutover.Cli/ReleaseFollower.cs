@@ -46,7 +46,7 @@ internal sealed class ReleaseFollower(ControlPlaneClient client, TextWriter prog
                     }
                 }
 
-                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -156,7 +156,7 @@ public sealed class SampleServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilOkAsync(string path, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.StartNew();
+        var deadline = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (_process.HasExited)
@@ -177,12 +177,12 @@ public sealed class SampleServiceProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            if (deadline.Elapsed > StartTimeout)
+            if (TimeProvider.System.GetElapsedTime(deadline) > StartTimeout)
             {
                 throw new TimeoutException($"{path} did not answer 200 within {StartTimeout}. Output:\n{Output}");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, cancellationToken);
         }
     }
 

@@ -62,11 +62,11 @@ public sealed class AlarmEndToEndTests
                   rollback: true
             """;
         await using var platform = await PlatformFixture.StartAsync(AlwaysFiring);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (!(await platform.Api.GetFromJsonAsync<List<AlarmStatusResponse>>("api/v1/alarms", PlatformFixture.Json))!
-            .Any(a => a.Alarm == "always-firing" && a.Scope == "v1" && a.State == "ALARM") && clock.Elapsed < TimeSpan.FromSeconds(20))
+            .Any(a => a.Alarm == "always-firing" && a.Scope == "v1" && a.State == "ALARM") && TimeProvider.System.GetElapsedTime(clock) < TimeSpan.FromSeconds(20))
         {
-            await Task.Delay(200);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
         }
 
         using var refused = await platform.Api.PostAsJsonAsync("api/v1/releases", new DeployRequest("v2", null), PlatformFixture.Json);

@@ -52,7 +52,7 @@ public sealed class CrashRecoveryEndToEndTests
 
     private static async Task<ReleaseState> WaitForAsync(HttpClient api, string id, Func<ReleaseState, bool> condition)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (true)
         {
             var release = (await api.GetFromJsonAsync<ReleaseState>($"api/v1/releases/{id}", PlatformFixture.Json))!;
@@ -61,12 +61,12 @@ public sealed class CrashRecoveryEndToEndTests
                 return release;
             }
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(120))
+            if (TimeProvider.System.GetElapsedTime(clock) > TimeSpan.FromSeconds(120))
             {
                 throw new TimeoutException($"release {id} is {release.Phase} at {release.NewWeightPercent}%");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
     }
 }

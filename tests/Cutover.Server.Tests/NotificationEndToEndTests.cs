@@ -31,13 +31,13 @@ public sealed class NotificationEndToEndTests
             """;
         await using var platform = await PlatformFixture.StartAsync(sections);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((http.On("/hook").Count == 0 || smtp.Messages.IsEmpty || http.On("/slack").Count == 0) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        var clock = TimeProvider.System.GetTimestamp();
+        while ((http.On("/hook").Count == 0 || smtp.Messages.IsEmpty || http.On("/slack").Count == 0) && TimeProvider.System.GetElapsedTime(clock) < TimeSpan.FromSeconds(30))
         {
-            await Task.Delay(200);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Task.Delay(TimeSpan.FromSeconds(6), TimeProvider.System);
         var hooks = http.On("/hook");
         var journal = Path.Combine(platform.Directory, "notifications.log");
 

@@ -80,7 +80,7 @@ public sealed class SupervisionEndToEndTests
 
     private static async Task<Dictionary<string, double>> WaitForSettledSplitAsync(PlatformFixture platform)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (true)
         {
             var status = await platform.GetStatusAsync();
@@ -89,14 +89,14 @@ public sealed class SupervisionEndToEndTests
                 return status.Instances.GroupBy(i => i.Version).ToDictionary(g => g.Key, g => Math.Round(g.Sum(i => i.TrafficPercent), 1));
             }
 
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), $"the split did not settle: {string.Join(", ", status.Instances)}");
-            await Task.Delay(200);
+            TimeProvider.System.GetElapsedTime(clock).ShouldBeLessThan(TimeSpan.FromSeconds(20), $"the split did not settle: {string.Join(", ", status.Instances)}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
         }
     }
 
     private static async Task<AuditEntry> WaitForAuditAsync(PlatformFixture platform, string name, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (true)
         {
             var audit = await platform.Api.GetFromJsonAsync<List<AuditEntry>>("api/v1/audit?release=platform", PlatformFixture.Json);
@@ -105,8 +105,8 @@ public sealed class SupervisionEndToEndTests
                 return entry;
             }
 
-            clock.Elapsed.ShouldBeLessThan(timeout, $"no {name} in the audit trail: {string.Join(" | ", audit!.Select(a => a.Event))}");
-            await Task.Delay(200);
+            TimeProvider.System.GetElapsedTime(clock).ShouldBeLessThan(timeout, $"no {name} in the audit trail: {string.Join(" | ", audit!.Select(a => a.Event))}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
         }
     }
 }

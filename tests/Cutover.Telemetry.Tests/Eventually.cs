@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Cutover.Telemetry.Tests;
 
 /// <summary>Waits for something written asynchronously (log and EMF lines, exported spans).</summary>
@@ -8,7 +6,7 @@ internal static class Eventually
     public static async Task<T> FindAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
         where T : class
     {
-        var elapsed = Stopwatch.StartNew();
+        var elapsed = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (probe() is { } found)
@@ -16,12 +14,12 @@ internal static class Eventually
                 return found;
             }
 
-            if (elapsed.Elapsed > (timeout ?? TimeSpan.FromSeconds(10)))
+            if (TimeProvider.System.GetElapsedTime(elapsed) > (timeout ?? TimeSpan.FromSeconds(10)))
             {
                 throw new ShouldAssertException($"Timed out waiting for {what}.");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
         }
     }
 }

@@ -211,7 +211,7 @@ public sealed class PlatformFixture : IAsyncDisposable
     /// <summary>Polls the release until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/>.</summary>
     public async Task<ReleaseState> WaitForAsync(string releaseId, Func<ReleaseState, bool> condition, TimeSpan? timeout = null)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         var limit = timeout ?? TimeSpan.FromSeconds(90);
         while (true)
         {
@@ -221,12 +221,12 @@ public sealed class PlatformFixture : IAsyncDisposable
                 return release;
             }
 
-            if (clock.Elapsed > limit)
+            if (TimeProvider.System.GetElapsedTime(clock) > limit)
             {
                 throw new TimeoutException($"release {releaseId} is {release.Phase} step {release.StepIndex} ({release.Reason})");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
     }
 

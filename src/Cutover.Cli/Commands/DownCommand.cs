@@ -8,13 +8,16 @@ internal sealed class DownCommand : Command
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
 
-    public DownCommand()
+    private readonly TimeProvider _time;
+
+    public DownCommand(TimeProvider time)
         : base("down", "Stop the local platform cleanly: instances drain and stop, then HAProxy, Prometheus, the control plane")
     {
+        _time = time;
         SetAction(ExecuteAsync);
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var client = await CliContext.ConnectAsync(parseResult, cancellationToken).ConfigureAwait(false);
         if (client is null)
@@ -36,17 +39,17 @@ internal sealed class DownCommand : Command
         }
 
         await Console.Error.WriteLineAsync("stopping: draining instances, then HAProxy and Prometheus ...").ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StopTimeout)
+        var started = _time.GetTimestamp();
+        while (_time.GetElapsedTime(started) < StopTimeout)
         {
             var processGone = pid is null || !IsRunning(pid.Value);
             if (processGone && !await client.IsUpAsync(cancellationToken).ConfigureAwait(false))
             {
-                await Console.Out.WriteLineAsync($"down ({clock.Elapsed.TotalSeconds:0.#}s)").ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"down ({_time.GetElapsedTime(started).TotalSeconds:0.#}s)").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
-            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, cancellationToken).ConfigureAwait(false);
         }
 
         await Console.Error.WriteLineAsync($"error: the control plane (pid {pid}) is still running after {StopTimeout.TotalSeconds}s").ConfigureAwait(false);

@@ -21,9 +21,12 @@ internal sealed class UpCommand : Command
     private readonly Option<bool> _noBuild = new("--no-build") { Description = "Skip service.build" };
     private readonly Option<string?> _stateDirectory = new("--state-dir") { Description = "Where state, logs and generated configs go (default .cutover/ beside the manifest)" };
 
-    public UpCommand()
+    private readonly TimeProvider _time;
+
+    public UpCommand(TimeProvider time)
         : base("up", "Start the local platform: control plane, HAProxy, Prometheus and the current version")
     {
+        _time = time;
         Options.Add(_foreground);
         Options.Add(_noBuild);
         Options.Add(_stateDirectory);
@@ -167,7 +170,7 @@ internal sealed class UpCommand : Command
     /// Re-runs this executable as <c>up --foreground</c> in its own session (setsid), output to a log file, so the
     /// control plane outlives this terminal; then waits until it answers or dies.
     /// </summary>
-    private static async Task<int> StartDetachedAsync(ControlPlaneOptions options, ParseResult parseResult, ControlPlaneClient client, CancellationToken cancellationToken)
+    private async Task<int> StartDetachedAsync(ControlPlaneOptions options, ParseResult parseResult, ControlPlaneClient client, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.StateDirectory);
         var log = Path.Combine(options.StateDirectory, "control-plane.log");
@@ -194,8 +197,8 @@ internal sealed class UpCommand : Command
         var logStart = File.Exists(log) ? new FileInfo(log).Length : 0;
         using var child = Process.Start(info)!;
         await Console.Error.WriteLineAsync($"starting control plane (pid {child.Id}, log {log}) ...").ConfigureAwait(false);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
+        var started = _time.GetTimestamp();
+        while (_time.GetElapsedTime(started) < StartTimeout)
         {
             if (child.HasExited)
             {
@@ -216,7 +219,7 @@ internal sealed class UpCommand : Command
                 return ExitCodes.Success;
             }
 
-            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, cancellationToken).ConfigureAwait(false);
         }
 
         await Console.Error.WriteLineAsync($"error: the control plane did not answer within {StartTimeout.TotalSeconds}s; see {log}").ConfigureAwait(false);

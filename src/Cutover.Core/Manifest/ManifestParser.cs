@@ -50,7 +50,7 @@ public static class ManifestParser
         }
         catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(YamlStream).Assembly)
         {
-            // YamlDotNet 16.3's scanner throws this, without a position, on some malformed flow collections such
+            // YamlDotNet's scanner (16.3 and still 18.1) throws this, without a position, on some malformed flow collections such
             // as an unclosed "[1, 2"; the end of the last event parsed is the closest position there is.
             errors.Add(ManifestError.At(sourcePath, filter.LastPosition, string.Empty, "invalid YAML: an unclosed [ or { or a stray character", SyntaxFix));
             return null;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cutover.Local.Networking;
 using Cutover.Local.Processes;
 
@@ -13,10 +12,12 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
     private readonly string _runtimeDirectory;
     private readonly string _bindAddress;
     private readonly int _port;
+    private readonly TimeProvider _time;
     private ChildProcess? _process;
 
-    public AlertmanagerProcess(string runtimeDirectory, string bindAddress, int port, HttpClient http)
+    public AlertmanagerProcess(string runtimeDirectory, string bindAddress, int port, HttpClient http, TimeProvider time)
     {
+        _time = time;
         _runtimeDirectory = Path.GetFullPath(runtimeDirectory);
         _bindAddress = bindAddress;
         _port = port;
@@ -61,8 +62,8 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
             new Dictionary<string, string>(),
             Path.Combine(_runtimeDirectory, "alertmanager.log"));
 
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        var started = _time.GetTimestamp();
+        while (_time.GetElapsedTime(started) < timeout)
         {
             if (_process.HasExited)
             {
@@ -75,7 +76,7 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
                 return null;
             }
 
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
         }
 
         return $"Alertmanager did not become ready within {timeout.TotalSeconds:0}s";

@@ -219,10 +219,10 @@ public sealed partial class ProcessInstanceRuntime : IInstanceRuntime, IAsyncDis
         }
 
         PosixSignals.Send(instance.ProcessId, PosixSignals.SigTerm);
-        var deadline = Environment.TickCount64 + (long)gracePeriod.TotalMilliseconds;
-        while (IsInstanceProcess(instance) && Environment.TickCount64 < deadline)
+        var started = _time.GetTimestamp();
+        while (IsInstanceProcess(instance) && _time.GetElapsedTime(started) < gracePeriod)
         {
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
         }
 
         if (IsInstanceProcess(instance))

@@ -50,7 +50,8 @@ public sealed partial class NotificationService(
                 RuntimeDirectory(options),
                 ports.BindAddress,
                 ports.AlertmanagerPort,
-                httpClients.CreateClient(nameof(AlertmanagerClient)));
+                httpClients.CreateClient(nameof(AlertmanagerClient)),
+                time);
             var config = AlertmanagerConfigRenderer.Render(spec, FileReceiverUrl, Environment.GetEnvironmentVariable);
             var problem = await _alertmanager.StartAsync(config, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             if (problem is not null)

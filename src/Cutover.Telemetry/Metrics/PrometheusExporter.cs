@@ -5,8 +5,9 @@ namespace Cutover.Telemetry.Metrics;
 
 /// <summary>
 /// Exports every instrument of the meters it is told about in the Prometheus text format, read through a
-/// <see cref="MeterListener"/>. Hand-written because the OpenTelemetry Prometheus exporter is not on the package
-/// registry copy here (see docs/telemetry.md); it follows the same naming rules, so switching later keeps the names.
+/// <see cref="MeterListener"/>. Written when no Prometheus exporter package was served; prometheus-net 8.2.1 and the
+/// OpenTelemetry Prometheus exporter (1.20.1-beta.1) now are, and replacing this one is still open (issue 11, item 4).
+/// It follows the OpenTelemetry naming rules, so switching keeps the names the alarms, dashboards and docs use.
 /// </summary>
 internal sealed class PrometheusExporter : IDisposable
 {

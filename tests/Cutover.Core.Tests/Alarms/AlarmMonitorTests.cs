@@ -1,5 +1,6 @@
 using Cutover.Core.Alarms;
 using Cutover.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Core.Tests.Alarms;
 

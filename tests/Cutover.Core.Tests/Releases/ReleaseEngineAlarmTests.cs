@@ -66,7 +66,7 @@ public sealed class ReleaseEngineAlarmTests
         await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.Shifting);
         for (var i = 0; i < 80; i++)
         {
-            await Task.Delay(2);
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
             h.Time.Advance(TimeSpan.FromMilliseconds(250));
         }
 

@@ -137,7 +137,7 @@ public sealed class ReleaseEngineTests
         (await h.Engine.SendAsync(ReleaseCommand.Pause, "bob", CancellationToken.None)).Accepted.ShouldBeTrue();
         for (var i = 0; i < 40; i++)
         {
-            await Task.Delay(2);
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
             h.Time.Advance(TimeSpan.FromSeconds(5));
         }
 
@@ -171,7 +171,7 @@ public sealed class ReleaseEngineTests
         var run = h.Run();
         await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.AwaitingApproval);
         h.Time.Advance(TimeSpan.FromHours(1));
-        await Task.Delay(20);
+        await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
 
         h.Engine.Current.Phase.ShouldBe(ReleasePhase.AwaitingApproval);
         h.Router.WeightHistory.ShouldBeEmpty();

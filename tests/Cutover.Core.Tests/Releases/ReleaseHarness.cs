@@ -3,6 +3,7 @@ using Cutover.Core.Manifest;
 using Cutover.Core.Releases;
 using Cutover.Testing;
 using Cutover.Testing.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Core.Tests.Releases;
 
@@ -109,7 +110,7 @@ internal sealed class ReleaseHarness : IDisposable
                 throw new TimeoutException($"condition not reached after {budget} of fake time; release is {Engine.Current.Phase} step {Engine.Current.StepIndex}");
             }
 
-            await Task.Delay(2);
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
             Time.Advance(TimeSpan.FromMilliseconds(250));
             moved += TimeSpan.FromMilliseconds(250);
         }

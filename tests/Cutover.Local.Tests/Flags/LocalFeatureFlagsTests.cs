@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cutover.Core.Manifest;
 using Cutover.Local.Flags;
 using Cutover.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Local.Tests.Flags;
 

@@ -85,7 +85,7 @@ internal sealed class HaproxyHarness : IAsyncDisposable
 
     public async Task<IReadOnlyList<RoutedInstance>> WaitForStateAsync(Func<IReadOnlyList<RoutedInstance>, bool> condition, string what)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var stopwatch = TimeProvider.System.GetTimestamp();
         while (true)
         {
             var state = await Router.GetStateAsync(CancellationToken.None);
@@ -94,12 +94,12 @@ internal sealed class HaproxyHarness : IAsyncDisposable
                 return state;
             }
 
-            if (stopwatch.Elapsed > TimeSpan.FromSeconds(10))
+            if (TimeProvider.System.GetElapsedTime(stopwatch) > TimeSpan.FromSeconds(10))
             {
                 throw new TimeoutException($"Not {what} after 10 s: {string.Join("; ", state)}");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         }
     }
 

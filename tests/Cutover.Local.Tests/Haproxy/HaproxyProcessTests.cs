@@ -152,7 +152,7 @@ public sealed class HaproxyProcessTests : IDisposable
     {
         for (var attempt = 0; attempt < 40 && !condition(); attempt++)
         {
-            await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         }
 
         return condition();

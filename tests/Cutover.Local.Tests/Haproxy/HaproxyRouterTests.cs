@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using Cutover.Core.Routing;
 using Cutover.Local.Haproxy;
@@ -63,11 +62,11 @@ public sealed class HaproxyRouterTests
         await haproxy.Router.SetWeightsAsync(new Dictionary<string, int> { ["blue"] = 100, ["green"] = 0 }, CancellationToken.None);
         using var load = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var traffic = LoadAsync(haproxy.Production, 4, load.Token);
-        var flips = Stopwatch.StartNew();
+        var flips = TimeProvider.System.GetTimestamp();
         var toGreen = true;
-        while (flips.Elapsed < TimeSpan.FromSeconds(3.5))
+        while (TimeProvider.System.GetElapsedTime(flips) < TimeSpan.FromSeconds(3.5))
         {
-            await Task.Delay(200);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
             await haproxy.Router.SetWeightsAsync(
                 new Dictionary<string, int> { ["blue"] = toGreen ? 0 : 100, ["green"] = toGreen ? 100 : 0 },
                 CancellationToken.None);
@@ -94,7 +93,7 @@ public sealed class HaproxyRouterTests
         using var load = new CancellationTokenSource(TimeSpan.FromSeconds(2.5));
         var traffic = LoadAsync(haproxy.Production, 4, load.Token);
 
-        await Task.Delay(1000);
+        await Task.Delay(TimeSpan.FromMilliseconds(1000), TimeProvider.System);
         await blue.StopAsync();
         var (answers, failures) = await traffic;
 
@@ -198,7 +197,7 @@ public sealed class HaproxyRouterTests
 
         await haproxy.Router.AddAsync(blue.Endpoint, CancellationToken.None);
         var state = await haproxy.WaitForStateAsync(state => state.Single().Status.Contains("503", StringComparison.Ordinal), "checked");
-        await Task.Delay(300);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
 
         (await haproxy.Router.GetStateAsync(CancellationToken.None)).Single().Healthy.ShouldBeFalse(state.Single().Status);
     }
@@ -332,7 +331,7 @@ public sealed class HaproxyRouterTests
                 return;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         }
 
         throw new TimeoutException($"{instanceId} not healthy after 10 s");

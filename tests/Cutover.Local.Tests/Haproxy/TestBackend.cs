@@ -47,7 +47,7 @@ internal sealed class TestBackend : IAsyncDisposable
             Interlocked.Increment(ref backend._requests);
             if (responseDelay > TimeSpan.Zero)
             {
-                await Task.Delay(responseDelay, cancellationToken);
+                await Task.Delay(responseDelay, TimeProvider.System, cancellationToken);
             }
 
             return name;

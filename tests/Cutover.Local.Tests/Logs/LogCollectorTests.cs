@@ -4,6 +4,7 @@ using Cutover.Core.Logs.Queries;
 using Cutover.Core.Manifest;
 using Cutover.Local.Logs;
 using Cutover.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Local.Tests.Logs;
 

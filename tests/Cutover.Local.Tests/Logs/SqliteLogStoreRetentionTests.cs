@@ -2,6 +2,7 @@ using Cutover.Core.Logs;
 using Cutover.Core.Logs.Queries;
 using Cutover.Local.Logs;
 using Cutover.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Local.Tests.Logs;
 

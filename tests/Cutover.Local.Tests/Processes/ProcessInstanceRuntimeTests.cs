@@ -13,11 +13,11 @@ public sealed class ProcessInstanceRuntimeTests
         var instance = new InstanceEndpoint("v2-18100-abcd", "v2", "127.0.0.1", 18100, process.Id);
 
         // Until the child has exec'd, /proc/<pid>/environ is still the test's own environment.
-        var clock = Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         var whileRunning = ProcessInstanceRuntime.IsInstanceProcess(instance);
-        while (!whileRunning && clock.Elapsed < TimeSpan.FromSeconds(5))
+        while (!whileRunning && TimeProvider.System.GetElapsedTime(clock) < TimeSpan.FromSeconds(5))
         {
-            await Task.Delay(20);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
             whileRunning = ProcessInstanceRuntime.IsInstanceProcess(instance);
         }
 

@@ -13,7 +13,7 @@ internal static class Eventually
                 Assert.Fail($"Not within {timeout.TotalSeconds} s: {because}");
             }
 
-            await Task.Delay(200, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, CancellationToken.None);
         }
     }
 }

@@ -23,12 +23,12 @@ public sealed class CommandRunnerTests
     public async Task RunAsync_CommandOutlivesItsTimeout_IsKilledAndReportedAsTimedOut()
     {
         var command = StageCommand.Shell("sleep 30", Path.GetTempPath(), TimeSpan.FromMilliseconds(300));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
 
         var result = await CommandRunner.RunAsync(command, _ => { }, CancellationToken.None);
 
         result.TimedOut.ShouldBeTrue();
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        TimeProvider.System.GetElapsedTime(clock).ShouldBeLessThan(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

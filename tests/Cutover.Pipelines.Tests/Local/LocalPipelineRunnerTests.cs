@@ -1,6 +1,7 @@
 using Cutover.Core.Manifest;
 using Cutover.Pipelines.Local;
 using Cutover.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Pipelines.Tests.Local;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cutover.SampleService.Configuration;
 
 namespace Cutover.SampleService.Tests.Faults;
@@ -14,15 +13,15 @@ public sealed class MemoryGrowthTests
             new Dictionary<string, string> { [EnvironmentVariables.FaultMemoryGrowthMbPerSecond] = "50" },
             cancellationToken: timeout.Token);
         var baseline = PrometheusText.Required(await service.ScrapeAsync(timeout.Token), Resident);
-        var elapsed = Stopwatch.StartNew();
+        var elapsed = TimeProvider.System.GetTimestamp();
 
         var current = baseline;
-        while (current < baseline + (100 * 1024 * 1024) && elapsed.Elapsed < TimeSpan.FromSeconds(4))
+        while (current < baseline + (100 * 1024 * 1024) && TimeProvider.System.GetElapsedTime(elapsed) < TimeSpan.FromSeconds(4))
         {
-            await Task.Delay(100, timeout.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, timeout.Token);
             current = PrometheusText.Required(await service.ScrapeAsync(timeout.Token), Resident);
         }
 
-        (current - baseline).ShouldBeGreaterThanOrEqualTo(100 * 1024 * 1024, $"after {elapsed.Elapsed}");
+        (current - baseline).ShouldBeGreaterThanOrEqualTo(100 * 1024 * 1024, $"after {TimeProvider.System.GetElapsedTime(elapsed)}");
     }
 }

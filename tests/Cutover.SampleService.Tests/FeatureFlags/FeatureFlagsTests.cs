@@ -64,7 +64,7 @@ public sealed class FeatureFlagsTests
                 return response;
             }
 
-            await Task.Delay(50, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, cancellationToken);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Cutover.SampleService.FeatureFlags;
 using Cutover.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.SampleService.Tests.FeatureFlags;
 
@@ -92,15 +93,15 @@ public sealed class FeatureFlagsUrlConfigurationProviderTests
 
     private static async Task WaitForPollsAsync(FeatureFlagsUrlConfigurationProvider provider, int count)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (provider.CompletedPolls < count)
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            if (TimeProvider.System.GetElapsedTime(clock) > TimeSpan.FromSeconds(10))
             {
                 throw new TimeoutException($"{provider.CompletedPolls} poll(s) finished, expected {count}");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
         }
     }
 }

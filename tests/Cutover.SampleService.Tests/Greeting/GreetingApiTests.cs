@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Cutover.SampleService.Configuration;
@@ -68,12 +67,12 @@ public sealed class GreetingApiTests
             new Dictionary<string, string> { [EnvironmentVariables.FaultLatencyMs] = "300" },
             cancellationToken: timeout.Token);
 
-        var elapsed = Stopwatch.StartNew();
+        var started = TimeProvider.System.GetTimestamp();
         using var response = await service.Client.GetAsync(new Uri("/", UriKind.Relative), timeout.Token);
-        elapsed.Stop();
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        elapsed.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300));
+        elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300));
         var metrics = await service.ScrapeAsync(timeout.Token);
         PrometheusText.Required(metrics, "http_request_duration_seconds_bucket{path=\"/\",le=\"0.25\"}").ShouldBe(0);
         PrometheusText.Required(metrics, "http_request_duration_seconds_bucket{path=\"/\",le=\"0.5\"}").ShouldBe(1);

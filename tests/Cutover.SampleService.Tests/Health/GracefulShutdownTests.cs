@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Health;
@@ -38,11 +37,11 @@ public sealed class GracefulShutdownTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
-        var elapsed = Stopwatch.StartNew();
+        var elapsed = TimeProvider.System.GetTimestamp();
         while (!await condition())
         {
-            elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
-            await Task.Delay(20, cancellationToken);
+            TimeProvider.System.GetElapsedTime(elapsed).ShouldBeLessThan(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cancellationToken);
         }
     }
 }

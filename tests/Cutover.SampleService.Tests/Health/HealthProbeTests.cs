@@ -23,7 +23,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
         _listener.MapGet("/moved", () => TypedResults.Redirect("/ok"));
         _listener.MapGet("/slow", async (CancellationToken cancellationToken) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(10), TimeProvider.System, cancellationToken);
             return TypedResults.Ok("late");
         });
         await _listener.StartAsync();

@@ -2,6 +2,7 @@ using Cutover.SampleService.Configuration;
 using Cutover.SampleService.Health;
 using Cutover.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.SampleService.Tests.Health;
 

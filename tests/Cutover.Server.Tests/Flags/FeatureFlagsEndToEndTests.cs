@@ -28,11 +28,11 @@ public sealed class FeatureFlagsEndToEndTests
 
         set.ExitCode.ShouldBe(0, set.ToString());
         set.Stdout.ShouldContain("new-greeting on (the manifest says off)");
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        var deadline = TimeProvider.System.GetTimestamp();
         while (!(await GreetingsAsync(platform)).SequenceEqual(["hello (new greeting)"]))
         {
-            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "the instances should reload the flags file");
-            await Task.Delay(100);
+            TimeProvider.System.GetElapsedTime(deadline).ShouldBeLessThan(TimeSpan.FromSeconds(15), "the instances should reload the flags file");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
 
         var after = await platform.GetStatusAsync();

@@ -5,6 +5,7 @@ using Cutover.Server.Tests.Support;
 using Cutover.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Server.Tests.Logs;
 
@@ -78,16 +79,16 @@ public sealed partial class LogCollectorServiceTests : IAsyncLifetime
 
     private static async Task<List<string>> EventuallyAsync(SqliteLogStore store, Func<List<string>, bool> condition)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (true)
         {
             var messages = (await store.ListAsync(new LogListFilter { Instance = "v1-18100-aaaa" }, CancellationToken.None)).Select(e => e.Message).ToList();
-            if (condition(messages) || clock.Elapsed > TimeSpan.FromSeconds(10))
+            if (condition(messages) || TimeProvider.System.GetElapsedTime(clock) > TimeSpan.FromSeconds(10))
             {
                 return messages;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         }
     }
 

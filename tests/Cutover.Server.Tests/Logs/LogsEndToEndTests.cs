@@ -102,7 +102,7 @@ public sealed class LogsEndToEndTests
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
         where T : class
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (await probe() is { } value)
@@ -110,12 +110,12 @@ public sealed class LogsEndToEndTests
                 return value;
             }
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(15))
+            if (TimeProvider.System.GetElapsedTime(clock) > TimeSpan.FromSeconds(15))
             {
                 throw new TimeoutException("the log line did not arrive within 15 s");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
     }
 }

@@ -89,11 +89,11 @@ public sealed class PipelineRunEndToEndTests
             try
             {
                 using var response = await http.GetAsync(production, cancellationToken);
-                await Task.Delay(10, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
             }
             catch (HttpRequestException)
             {
-                await Task.Delay(200, CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, CancellationToken.None);
             }
             catch (OperationCanceledException)
             {

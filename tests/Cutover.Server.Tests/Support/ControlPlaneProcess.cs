@@ -46,8 +46,8 @@ internal sealed class ControlPlaneProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        var clock = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(clock) < TimeSpan.FromSeconds(60))
         {
             if (process.HasExited)
             {
@@ -68,7 +68,7 @@ internal sealed class ControlPlaneProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(200);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
         }
 
         process.Kill(entireProcessTree: true);

@@ -111,7 +111,7 @@ public sealed class TelemetryMiddlewareTests
         json.RootElement.GetProperty("Version").GetString().ShouldBe("v5");
         json.RootElement.GetProperty("Route").GetString().ShouldBe("/hello/{name}");
         json.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString().ShouldBe("Shop");
-        await Task.Delay(200);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
         output.Lines.Count.ShouldBe(1, "the scrape is not user traffic");
     }
 

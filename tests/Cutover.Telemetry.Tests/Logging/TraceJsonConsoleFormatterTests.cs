@@ -5,6 +5,7 @@ using Cutover.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cutover.Telemetry.Tests.Logging;
 

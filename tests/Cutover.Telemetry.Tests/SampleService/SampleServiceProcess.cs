@@ -111,7 +111,7 @@ internal sealed class SampleServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = Stopwatch.StartNew();
+        var deadline = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (_process.HasExited)
@@ -132,12 +132,12 @@ internal sealed class SampleServiceProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            if (deadline.Elapsed > StartTimeout)
+            if (TimeProvider.System.GetElapsedTime(deadline) > StartTimeout)
             {
                 throw new TimeoutException($"/health/ready did not answer 200 within {StartTimeout}. Output:\n{string.Join('\n', Lines)}");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Cutover.Testing.Load;
 
@@ -14,7 +13,7 @@ public sealed class LoadGenerator : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly ConcurrentQueue<LoadSample> _samples = new();
     private readonly ConcurrentQueue<string> _failures = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _started = TimeProvider.System.GetTimestamp();
     private readonly Task[] _workers;
 
     private LoadGenerator(Uri target, int concurrency, TimeSpan limit)
@@ -30,7 +29,7 @@ public sealed class LoadGenerator : IAsyncDisposable
         new(target, concurrency, limit ?? TimeSpan.FromMinutes(3));
 
     /// <summary>Milliseconds since the load started, to mark moments such as "rollback finished".</summary>
-    public long Now => _clock.ElapsedMilliseconds;
+    public long Now => (long)TimeProvider.System.GetElapsedTime(_started).TotalMilliseconds;
 
     public int Total => _samples.Count + _failures.Count;
 
@@ -45,10 +44,10 @@ public sealed class LoadGenerator : IAsyncDisposable
     public async Task WaitForResponsesAsync(int count, TimeSpan timeout)
     {
         var target = _samples.Count + count;
-        var clock = Stopwatch.StartNew();
-        while (_samples.Count < target && clock.Elapsed < timeout)
+        var clock = TimeProvider.System.GetTimestamp();
+        while (_samples.Count < target && TimeProvider.System.GetElapsedTime(clock) < timeout)
         {
-            await Task.Delay(20);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
         }
     }
 
@@ -64,14 +63,14 @@ public sealed class LoadGenerator : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            var started = _clock.ElapsedMilliseconds;
+            var started = (long)TimeProvider.System.GetElapsedTime(_started).TotalMilliseconds;
             try
             {
                 using var response = await _http.GetAsync(_target, _stop.Token);
                 var version = response.Headers.TryGetValues("X-Cutover-Version", out var values) ? values.First() : "?";
                 if (response.IsSuccessStatusCode)
                 {
-                    _samples.Enqueue(new LoadSample(started, _clock.ElapsedMilliseconds, version));
+                    _samples.Enqueue(new LoadSample(started, (long)TimeProvider.System.GetElapsedTime(_started).TotalMilliseconds, version));
                 }
                 else
                 {
