@@ -14,6 +14,9 @@ internal static class HaproxyLayout
     /// <summary>HAProxy's own server-state file: the router writes <c>show servers state</c> into it after every change.</summary>
     public const string StateFileName = "haproxy.state";
 
+    /// <summary>A state file with its version line and no servers: what a fresh start loads.</summary>
+    public const string EmptyStateFile = "1\n";
+
     public const string SocketFileName = "haproxy.sock";
 
     /// <summary>Address of an unused slot. Port 1 on loopback: nothing listens there, and the slot is in maintenance anyway.</summary>

@@ -116,8 +116,8 @@ public sealed partial class HaproxyProcess : IAsyncDisposable
 
         if (!_options.RestoreServerState || !File.Exists(_options.StateFilePath))
         {
-            // The state file's version line and no servers: a fresh start serves nothing from an earlier run.
-            await File.WriteAllTextAsync(_options.StateFilePath, "1\n", cancellationToken).ConfigureAwait(false);
+            // A fresh start serves nothing from an earlier run.
+            await File.WriteAllTextAsync(_options.StateFilePath, HaproxyLayout.EmptyStateFile, cancellationToken).ConfigureAwait(false);
         }
 
         var temporary = _options.ConfigFilePath + ".tmp";

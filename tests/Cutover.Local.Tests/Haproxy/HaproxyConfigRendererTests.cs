@@ -13,7 +13,9 @@ public sealed class HaproxyConfigRendererTests
         Directory.CreateDirectory(directory);
         try
         {
-            var path = Path.Combine(directory, "haproxy.cfg");
+            var path = Path.Combine(directory, HaproxyLayout.ConfigFileName);
+            // The process host writes this before every fresh start; the config names it.
+            await File.WriteAllTextAsync(Path.Combine(directory, HaproxyLayout.StateFileName), HaproxyLayout.EmptyStateFile);
             await File.WriteAllTextAsync(path, HaproxyConfigRenderer.Render(new LocalPortsSpec(), new HealthCheckSpec(), 16, directory));
             var start = new ProcessStartInfo("haproxy") { RedirectStandardOutput = true, RedirectStandardError = true, ArgumentList = { "-c", "-f", path } };
             using var check = Process.Start(start)!;
@@ -21,7 +23,7 @@ public sealed class HaproxyConfigRendererTests
             await check.WaitForExitAsync();
 
             check.ExitCode.ShouldBe(0, output);
-            output.ShouldNotContain("WARNING");
+            output.ShouldNotContain("WARNING", Case.Sensitive, output);
         }
         finally
         {

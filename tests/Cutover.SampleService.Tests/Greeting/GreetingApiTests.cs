@@ -67,14 +67,22 @@ public sealed class GreetingApiTests
             new Dictionary<string, string> { [EnvironmentVariables.FaultLatencyMs] = "300" },
             cancellationToken: timeout.Token);
 
+        // The first request also pays for JIT, which on a loaded machine can pass 200 ms; the second is the one judged.
+        using (var warmUp = await service.Client.GetAsync(new Uri("/", UriKind.Relative), timeout.Token))
+        {
+            warmUp.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var before = await service.ScrapeAsync(timeout.Token);
         var started = TimeProvider.System.GetTimestamp();
         using var response = await service.Client.GetAsync(new Uri("/", UriKind.Relative), timeout.Token);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300));
-        var metrics = await service.ScrapeAsync(timeout.Token);
-        PrometheusText.Required(metrics, "http_request_duration_seconds_bucket{path=\"/\",le=\"0.25\"}").ShouldBe(0);
-        PrometheusText.Required(metrics, "http_request_duration_seconds_bucket{path=\"/\",le=\"0.5\"}").ShouldBe(1);
+        var after = await service.ScrapeAsync(timeout.Token);
+        PrometheusText.Required(after, "http_request_duration_seconds_bucket{path=\"/\",le=\"0.25\"}").ShouldBe(0);
+        var inHalfSecond = "http_request_duration_seconds_bucket{path=\"/\",le=\"0.5\"}";
+        (PrometheusText.Required(after, inHalfSecond) - PrometheusText.Required(before, inHalfSecond)).ShouldBe(1);
     }
 }
