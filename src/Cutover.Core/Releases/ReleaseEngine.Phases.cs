@@ -170,7 +170,7 @@ public sealed partial class ReleaseEngine
         await TransitionAsync(s => s with { Phase = ReleasePhase.Finishing }, cancellationToken).ConfigureAwait(false);
         var release = Current;
         await _router.SetTestTargetsAsync([], cancellationToken).ConfigureAwait(false);
-        await _store.SaveDeploymentAsync(new Deployment(release.Version, release.NewInstances, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await WriteWhenStoredAsync(() => _store.SaveDeploymentAsync(new Deployment(release.Version, release.NewInstances, _time.GetUtcNow()), cancellationToken), cancellationToken).ConfigureAwait(false);
         await AuditAsync(EngineActor, "release.committed", $"{release.Version} now serves production; draining {release.PreviousVersion ?? "nothing"}", cancellationToken).ConfigureAwait(false);
 
         await Task.Delay(_settings.Shutdown.DeregistrationDelay, _time, cancellationToken).ConfigureAwait(false);
@@ -195,7 +195,7 @@ public sealed partial class ReleaseEngine
     private async Task RollBackAsync(string actor, string reason, bool failed, CancellationToken cancellationToken)
     {
         var at = Current;
-        await TransitionAsync(s => s with { Phase = ReleasePhase.RollingBack, Reason = reason, Paused = false }, cancellationToken).ConfigureAwait(false);
+        await TransitionAsync(s => s with { Phase = ReleasePhase.RollingBack, Reason = reason, Paused = false }, rollingBack: true, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, "rollback.started", $"{reason} (at {Describe(at)}, {at.NewWeightPercent}% on {at.Version})", cancellationToken).ConfigureAwait(false);
 
         if (at.NewInstances.Count > 0)
@@ -215,7 +215,7 @@ public sealed partial class ReleaseEngine
         }
 
         var end = failed ? ReleasePhase.Failed : ReleasePhase.RolledBack;
-        await TransitionAsync(s => s with { Phase = end, EndedAt = _time.GetUtcNow(), NewWeightPercent = 0 }, cancellationToken).ConfigureAwait(false);
+        await TransitionAsync(s => s with { Phase = end, EndedAt = _time.GetUtcNow(), NewWeightPercent = 0 }, rollingBack: true, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, failed ? "release.failed" : "release.rolled-back", reason, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,5 @@
 using Cutover.Core.Alarms;
+using Cutover.Core.Storage;
 
 namespace Cutover.Core.Releases;
 
@@ -100,35 +101,165 @@ public sealed partial class ReleaseEngine
         }
     }
 
-    private async Task TransitionAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken)
+    /// <summary>How often a transition that found the disk full tries to save again.</summary>
+    private static readonly TimeSpan StorageRetryInterval = TimeSpan.FromSeconds(1);
+
+    private Task TransitionAsync(Func<ReleaseState, ReleaseState> change, CancellationToken cancellationToken) =>
+        TransitionAsync(change, rollingBack: false, cancellationToken);
+
+    /// <summary>
+    /// Saves the next state, then publishes it. When the disk is full, a step forward is not taken: the release
+    /// holds, retrying, and gives the step up for a rollback once an abort comes (operator, alarm, health) while
+    /// traffic is on the new version. A rollback goes on unsaved, because it only puts traffic back on the version
+    /// the deployment record names; its end is held until it is saved.
+    /// </summary>
+    private async Task TransitionAsync(Func<ReleaseState, ReleaseState> change, bool rollingBack, CancellationToken cancellationToken)
     {
-        await _stateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            var next = change(_state);
-            if (next.Phase != _state.Phase)
+            DiskFullException? full;
+            await _stateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                next = next with { PhaseEnteredAt = _time.GetUtcNow() };
+                var next = change(_state) with { Unsaved = null };
+                if (next.Phase != _state.Phase)
+                {
+                    next = next with { PhaseEnteredAt = _time.GetUtcNow() };
+                }
+
+                full = await TrySaveLockedAsync(next, cancellationToken).ConfigureAwait(false);
+                if (full is not null && rollingBack && !next.IsTerminal)
+                {
+                    Publish(next with { Unsaved = $"{full.Message}: rolling back without saving; saved once there is space" });
+                    return;
+                }
+
+                if (full is not null)
+                {
+                    Publish(_state with
+                    {
+                        Unsaved = rollingBack
+                            ? $"{full.Message}: traffic is back on {_state.PreviousVersion ?? "the old version"}; the end of the rollback is saved once there is space"
+                            : $"{full.Message}: holding at {Describe(_state)}; the next transition is taken once it can be saved",
+                    });
+                }
+            }
+            finally
+            {
+                _stateGate.Release();
             }
 
-            await SaveLockedAsync(next, cancellationToken).ConfigureAwait(false);
+            if (full is null)
+            {
+                return;
+            }
+
+            if (!rollingBack && _state.Phase is ReleasePhase.Shifting or ReleasePhase.Baking or ReleasePhase.AwaitingApproval)
+            {
+                CheckAlarms();
+                if (_abort is not null)
+                {
+                    throw new OperationCanceledException($"an unsaved transition was given up for the abort: {_abort.Reason}");
+                }
+            }
+
+            await Task.Delay(StorageRetryInterval, _time, cancellationToken).ConfigureAwait(false);
         }
-        finally
+    }
+
+    /// <summary>Saves and publishes; a full disk is returned, not thrown, and nothing is published.</summary>
+    private async Task<DiskFullException?> TrySaveLockedAsync(ReleaseState next, CancellationToken cancellationToken)
+    {
+        var wasUnsaved = _state.Unsaved;
+        try
         {
-            _stateGate.Release();
+            await _store.SaveReleaseAsync(next, cancellationToken).ConfigureAwait(false);
         }
+        catch (DiskFullException full)
+        {
+            if (wasUnsaved is null)
+            {
+                await AuditAsync(EngineActor, "storage.full", $"{full.Message}: the state at {Describe(_state)} could not be saved", cancellationToken).ConfigureAwait(false);
+            }
+
+            return full;
+        }
+
+        Publish(next);
+        if (wasUnsaved is not null)
+        {
+            await AuditAsync(EngineActor, "storage.recovered", $"saved again at {Describe(next)}; it had been: {wasUnsaved}", cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
     }
 
     /// <summary>Saves first, then publishes: nobody sees a state that is not durable.</summary>
     private async Task SaveLockedAsync(ReleaseState next, CancellationToken cancellationToken)
     {
         await _store.SaveReleaseAsync(next, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _state, next);
-        StateChanged?.Invoke(next);
+        Publish(next);
     }
 
-    private Task<AuditEntry> AuditAsync(string actor, string name, string detail, CancellationToken cancellationToken) =>
-        _store.AppendAuditAsync(Entry(actor, name, detail), cancellationToken);
+    private void Publish(ReleaseState state)
+    {
+        Volatile.Write(ref _state, state);
+        StateChanged?.Invoke(state);
+    }
+
+    /// <summary>Retries a write other than the release state (the deployment record) until the disk has room for it.</summary>
+    private async Task WriteWhenStoredAsync(Func<Task> write, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await write().ConfigureAwait(false);
+                return;
+            }
+            catch (DiskFullException full)
+            {
+                await _stateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    Publish(_state with { Unsaved = $"{full.Message}: holding at {Describe(_state)} until the deployment record is saved" });
+                }
+                finally
+                {
+                    _stateGate.Release();
+                }
+            }
+
+            await Task.Delay(StorageRetryInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Appends to the audit trail. Entries that found the disk full wait in memory, in order, and go in before the
+    /// next entry once there is space: the trail loses nothing and stays in order.
+    /// </summary>
+    private async Task AuditAsync(string actor, string name, string detail, CancellationToken cancellationToken)
+    {
+        var entry = Entry(actor, name, detail);
+        await _auditGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _unsavedAudit.Enqueue(entry);
+            while (_unsavedAudit.TryPeek(out var next))
+            {
+                await _store.AppendAuditAsync(next, cancellationToken).ConfigureAwait(false);
+                _unsavedAudit.Dequeue();
+            }
+        }
+        catch (DiskFullException)
+        {
+            // Kept in the queue; the release's status says the disk is full.
+        }
+        finally
+        {
+            _auditGate.Release();
+        }
+    }
 
     private AuditEntry Entry(string actor, string name, string detail) =>
         new(0, _state.Id, _time.GetUtcNow(), actor, name, detail);

@@ -24,6 +24,8 @@ public sealed partial class ReleaseEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly HealthGate _healthGate;
     private readonly SemaphoreSlim _stateGate = new(1, 1);
+    private readonly SemaphoreSlim _auditGate = new(1, 1);
+    private readonly Queue<AuditEntry> _unsavedAudit = new();
     private readonly CancellationTokenSource _abortSource = new();
     private TaskCompletionSource _signal = NewSignal();
     private ReleaseState _state;
@@ -141,6 +143,11 @@ public sealed partial class ReleaseEngine : IDisposable
         {
             throw;
         }
+        catch (OperationCanceledException) when (_abort is not null)
+        {
+            // A step given up for an abort (an unsaved transition while the disk was full) ends in the rollback it asked for.
+            await RollBackFromAbortAsync(cancellationToken).ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // Any bug or port failure must still put traffic back on the old version.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -184,39 +191,50 @@ public sealed partial class ReleaseEngine : IDisposable
         switch (command)
         {
             case ReleaseCommand.Abort:
+                // Accepted in memory first: the engine carries it out even if it cannot be saved (a full disk), and
+                // saves it as soon as it can. Rolling back is always safe; leaving an abort half applied is not.
                 RequestAbort(actor, "aborted by operator");
-                await SaveLockedAsync(state with { AbortRequested = new AbortRequest(actor, "aborted by operator") }, cancellationToken).ConfigureAwait(false);
-                await _store.AppendAuditAsync(Entry(actor, "command.abort", $"abort requested at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                var full = await TrySaveLockedAsync(state with { AbortRequested = new AbortRequest(actor, "aborted by operator") }, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(actor, "command.abort", $"abort requested at {Describe(state)}", cancellationToken).ConfigureAwait(false);
                 await _abortSource.CancelAsync().ConfigureAwait(false);
-                return CommandOutcome.Ok("abort accepted: traffic is going back to " + (state.PreviousVersion ?? "the old version"));
+                var unsaved = full is null ? string.Empty : $" ({full.Message}: the abort is not saved yet; the rollback saves it once there is space)";
+                return CommandOutcome.Ok("abort accepted: traffic is going back to " + (state.PreviousVersion ?? "the old version") + unsaved);
 
             case ReleaseCommand.Pause when state.Paused:
                 return CommandOutcome.Refused("release is already paused");
             case ReleaseCommand.Pause when state.Phase is not (ReleasePhase.Shifting or ReleasePhase.Baking or ReleasePhase.AwaitingApproval):
                 return CommandOutcome.Refused($"only shifting or baking can be paused; the release is {Describe(state.Phase)}");
             case ReleaseCommand.Pause:
-                await SaveLockedAsync(state with { Paused = true }, cancellationToken).ConfigureAwait(false);
-                await _store.AppendAuditAsync(Entry(actor, "command.pause", $"paused at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                if (await TrySaveLockedAsync(state with { Paused = true }, cancellationToken).ConfigureAwait(false) is { } pauseFull)
+                {
+                    return NotSaved(pauseFull, "pause");
+                }
+
+                await AuditAsync(actor, "command.pause", $"paused at {Describe(state)}", cancellationToken).ConfigureAwait(false);
                 return CommandOutcome.Ok($"paused at {Describe(state)}");
 
             case ReleaseCommand.Resume when !state.Paused:
                 return CommandOutcome.Refused("release is not paused");
             case ReleaseCommand.Resume:
-                await SaveLockedAsync(state with { Paused = false }, cancellationToken).ConfigureAwait(false);
-                await _store.AppendAuditAsync(Entry(actor, "command.resume", $"resumed at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                if (await TrySaveLockedAsync(state with { Paused = false }, cancellationToken).ConfigureAwait(false) is { } resumeFull)
+                {
+                    return NotSaved(resumeFull, "resume");
+                }
+
+                await AuditAsync(actor, "command.resume", $"resumed at {Describe(state)}", cancellationToken).ConfigureAwait(false);
                 return CommandOutcome.Ok($"resumed at {Describe(state)}");
 
             case ReleaseCommand.Promote when state.Phase is not (ReleasePhase.AwaitingApproval or ReleasePhase.Shifting or ReleasePhase.Baking):
                 return CommandOutcome.Refused($"nothing to promote while the release is {Describe(state.Phase)}");
             case ReleaseCommand.Promote:
-                _promoteRequested = true;
-                if (state.Paused)
+                if (state.Paused && await TrySaveLockedAsync(state with { Paused = false }, cancellationToken).ConfigureAwait(false) is { } promoteFull)
                 {
-                    await SaveLockedAsync(state with { Paused = false }, cancellationToken).ConfigureAwait(false);
+                    return NotSaved(promoteFull, "promote");
                 }
 
+                _promoteRequested = true;
                 var what = state.Phase == ReleasePhase.AwaitingApproval ? "approved" : "remaining steps skipped";
-                await _store.AppendAuditAsync(Entry(actor, "command.promote", $"{what} at {Describe(state)}"), cancellationToken).ConfigureAwait(false);
+                await AuditAsync(actor, "command.promote", $"{what} at {Describe(state)}", cancellationToken).ConfigureAwait(false);
                 return CommandOutcome.Ok(what);
 
             default:
@@ -224,9 +242,13 @@ public sealed partial class ReleaseEngine : IDisposable
         }
     }
 
+    private static CommandOutcome NotSaved(Exception full, string command) =>
+        CommandOutcome.Unsaved($"{full.Message}: {command} was not saved and nothing changed; free space there and send it again");
+
     public void Dispose()
     {
         _stateGate.Dispose();
+        _auditGate.Dispose();
         _abortSource.Dispose();
     }
 

@@ -50,5 +50,11 @@ public sealed record ReleaseState
 
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>
+    /// Why this state is not saved yet ("disk full at …: holding at step 2/5"). Only the engine's in-memory copy
+    /// carries it, so status can say so; a saved state never does.
+    /// </summary>
+    public string? Unsaved { get; init; }
+
     public bool IsTerminal => Phase.IsTerminal();
 }

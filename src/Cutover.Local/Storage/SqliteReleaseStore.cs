@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cutover.Core.Releases;
+using Cutover.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Cutover.Local.Storage;
@@ -16,10 +17,15 @@ public sealed class SqliteReleaseStore : IReleaseStore
         Converters = { new JsonStringEnumConverter() },
     };
 
+    // SQLite's result code for a write that found no space (SQLITE_FULL), also the base of its extended codes.
+    private const int SqliteFull = 13;
+
     private readonly string _connectionString;
+    private readonly string _path;
 
     private SqliteReleaseStore(string path)
     {
+        _path = Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     }
 
@@ -71,7 +77,7 @@ public sealed class SqliteReleaseStore : IReleaseStore
         command.Parameters.AddWithValue("$started", release.StartedAt.ToString("O"));
         command.Parameters.AddWithValue("$phase", release.Phase.ToString());
         command.Parameters.AddWithValue("$state", JsonSerializer.Serialize(release, Json));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReleaseState?> GetReleaseAsync(string id, CancellationToken cancellationToken)
@@ -114,7 +120,7 @@ public sealed class SqliteReleaseStore : IReleaseStore
         command.Parameters.AddWithValue("$actor", entry.Actor);
         command.Parameters.AddWithValue("$event", entry.Event);
         command.Parameters.AddWithValue("$detail", entry.Detail);
-        var sequence = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var sequence = (long)(await WriteAsync(command, cancellationToken).ConfigureAwait(false))!;
         return entry with { Sequence = sequence };
     }
 
@@ -152,7 +158,7 @@ public sealed class SqliteReleaseStore : IReleaseStore
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO deployment (id, state) VALUES (1, $state) ON CONFLICT (id) DO UPDATE SET state = excluded.state";
         command.Parameters.AddWithValue("$state", JsonSerializer.Serialize(deployment, Json));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Deployment?> GetDeploymentAsync(CancellationToken cancellationToken)
@@ -170,6 +176,19 @@ public sealed class SqliteReleaseStore : IReleaseStore
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;", cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>Runs a write; a full disk becomes a <see cref="DiskFullException"/> naming the database.</summary>
+    private async Task<object?> WriteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when ((ex.SqliteExtendedErrorCode & 0xFF) == SqliteFull || DiskFullException.IsDiskFull(ex))
+        {
+            throw new DiskFullException(_path, ex);
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

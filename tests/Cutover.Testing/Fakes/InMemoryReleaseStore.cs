@@ -1,4 +1,5 @@
 using Cutover.Core.Releases;
+using Cutover.Core.Storage;
 
 namespace Cutover.Testing.Fakes;
 
@@ -11,6 +12,9 @@ public sealed class InMemoryReleaseStore : IReleaseStore
     private Deployment? _deployment;
 
     public ReleaseState? LastSaved { get; private set; }
+
+    /// <summary>While set, every write fails as a full disk at this path would (reads still work, as with SQLite).</summary>
+    public string? FullAt { get; set; }
 
     public IReadOnlyList<AuditEntry> Audit
     {
@@ -25,6 +29,7 @@ public sealed class InMemoryReleaseStore : IReleaseStore
 
     public Task SaveReleaseAsync(ReleaseState release, CancellationToken cancellationToken)
     {
+        ThrowIfFull();
         lock (_gate)
         {
             _releases[release.Id] = release;
@@ -53,6 +58,7 @@ public sealed class InMemoryReleaseStore : IReleaseStore
 
     public Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
+        ThrowIfFull();
         lock (_gate)
         {
             var stored = entry with { Sequence = _audit.Count + 1 };
@@ -72,6 +78,7 @@ public sealed class InMemoryReleaseStore : IReleaseStore
 
     public Task SaveDeploymentAsync(Deployment deployment, CancellationToken cancellationToken)
     {
+        ThrowIfFull();
         lock (_gate)
         {
             _deployment = deployment;
@@ -85,6 +92,14 @@ public sealed class InMemoryReleaseStore : IReleaseStore
         lock (_gate)
         {
             return Task.FromResult(_deployment);
+        }
+    }
+
+    private void ThrowIfFull()
+    {
+        if (FullAt is { } path)
+        {
+            throw new DiskFullException(path, null);
         }
     }
 }
