@@ -1,7 +1,9 @@
 using Cutover.Core.Instances;
 using Cutover.Core.Manifest;
 using Cutover.Core.Releases;
+using Cutover.Core.Storage;
 using Cutover.Local.Storage;
+using Cutover.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Cutover.Local.Tests.Storage;
@@ -33,6 +35,30 @@ public sealed class SqliteReleaseStoreTests : IDisposable
         loaded.NewWeightPercent.ShouldBe(25);
         loaded.Steps.ShouldBe(release.Steps);
         loaded.NewInstances.ShouldBe(release.NewInstances);
+    }
+
+    [Fact]
+    public async Task Writes_DiskFull_ThrowDiskFullNamingTheDatabaseWhileReadsStillWork()
+    {
+        using var disk = SmallDisk.Mount(kibibytes: 512);
+        var path = Path.Combine(disk.Path, "cutover.db");
+        var store = await SqliteReleaseStore.OpenAsync(path, CancellationToken.None);
+        await store.SaveReleaseAsync(NewRelease("r1"), CancellationToken.None);
+        disk.Fill();
+        // More pages than the write-ahead log holds, so the write must grow a file.
+        var large = NewRelease("r1") with { Reason = new string('x', 256 * 1024) };
+
+        var save = await Should.ThrowAsync<DiskFullException>(() => store.SaveReleaseAsync(large, CancellationToken.None));
+        var audit = await Should.ThrowAsync<DiskFullException>(() => store.AppendAuditAsync(new AuditEntry(0, "r1", DateTimeOffset.UnixEpoch, "test", "big", new string('y', 256 * 1024)), CancellationToken.None));
+        var stillThere = await store.GetReleaseAsync("r1", CancellationToken.None);
+        disk.Free();
+        await store.SaveReleaseAsync(large, CancellationToken.None);
+
+        save.Message.ShouldBe($"disk full at {path}");
+        save.Path.ShouldBe(path);
+        audit.Path.ShouldBe(path);
+        stillThere!.Reason.ShouldBeNull();
+        (await store.GetReleaseAsync("r1", CancellationToken.None))!.Reason!.Length.ShouldBe(256 * 1024);
     }
 
     [Fact]
