@@ -88,6 +88,7 @@ public static class ControlPlaneHost
         services.AddSingleton(time);
         services.AddHttpClient();
         services.AddProblemDetails();
+        services.AddExceptionHandler<Api.DiskFullExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(sp => new LocalFeatureFlags(options.Manifest, options.Environment, options.StateDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LocalPlatform>();

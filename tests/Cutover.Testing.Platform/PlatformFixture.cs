@@ -126,7 +126,7 @@ public sealed class PlatformFixture : IAsyncDisposable
     }
 
     /// <summary>Parses the manifest text with the real parser; a fixture manifest that does not parse fails the test.</summary>
-    public static ControlPlaneOptions OptionsFor(string yaml, string directory)
+    public static ControlPlaneOptions OptionsFor(string yaml, string directory, string? stateDirectory = null)
     {
         var path = Path.Combine(directory, "cutover.yaml");
         File.WriteAllText(path, yaml);
@@ -142,7 +142,7 @@ public sealed class PlatformFixture : IAsyncDisposable
             Manifest = manifest,
             Environment = manifest.Environments["local"],
             ManifestDirectory = directory,
-            StateDirectory = Path.Combine(directory, ".cutover"),
+            StateDirectory = stateDirectory ?? Path.Combine(directory, ".cutover"),
         };
     }
 
@@ -152,17 +152,19 @@ public sealed class PlatformFixture : IAsyncDisposable
     /// <param name="bindAddress">Where everything listens; anything but 127.0.0.1 makes the API ask for the token.</param>
     /// <param name="token">The control plane's <see cref="ApiAccessOptions.TokenVariable"/>, or null for none.</param>
     /// <param name="stepPause">How long each canary step holds.</param>
+    /// <param name="stateDirectory">Where the state goes instead of the temp folder's .cutover (a small disk, say).</param>
     public static async Task<PlatformFixture> StartAsync(
         string extraSections = "",
         bool smokeHook = true,
         Func<string, string, string>? editManifest = null,
         string bindAddress = "127.0.0.1",
         string? token = null,
-        string stepPause = "1500ms")
+        string stepPause = "1500ms",
+        string? stateDirectory = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
         var yaml = ManifestYaml(NewPorts(bindAddress), extraSections, smokeHook, stepPause);
-        var options = OptionsFor(editManifest is null ? yaml : editManifest(yaml, directory), directory);
+        var options = OptionsFor(editManifest is null ? yaml : editManifest(yaml, directory), directory, stateDirectory);
         // The token is read once, while the app is built; tests that set one never run in parallel with each other.
         Environment.SetEnvironmentVariable(ApiAccessOptions.TokenVariable, token);
         WebApplication app;

@@ -53,6 +53,10 @@ internal sealed class StatusCommand : Command
                 ? ReleaseFollower.Summarize(release)
                 : $"RUNNING  {release.Id}: {release.Version} {release.Phase}{(release.Paused ? " (paused)" : string.Empty)}, step {release.StepIndex + 1}/{release.Steps.Count}, {release.NewWeightPercent}% on {release.Version}";
             console.WriteLine(line);
+            if (release.Unsaved is { } unsaved)
+            {
+                console.WriteLine("NOT SAVED  " + unsaved);
+            }
         }
 
         var alarms = await client.ListAlarmsAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Cutover.Core.Storage;
 
 namespace Cutover.Local.Flags;
 
@@ -48,6 +49,11 @@ public static class FeatureFlagsFile
         {
             await File.WriteAllTextAsync(temporary, text, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException ex) when (DiskFullException.IsDiskFull(ex))
+        {
+            // The old file stays whole: the half-written copy beside it is deleted below.
+            throw new DiskFullException(path, ex);
         }
         finally
         {

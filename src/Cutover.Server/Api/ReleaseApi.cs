@@ -63,9 +63,12 @@ public static class ReleaseApi
     private static async Task<Ok<IReadOnlyList<ReleaseState>>> ListReleasesAsync(LocalPlatform platform, int? limit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await platform.Store.ListReleasesAsync(Math.Clamp(limit ?? 20, 1, 500), cancellationToken).ConfigureAwait(false));
 
-    private static async Task<Results<Ok<ReleaseState>, ProblemHttpResult>> GetReleaseAsync(string id, LocalPlatform platform, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReleaseState>, ProblemHttpResult>> GetReleaseAsync(string id, LocalPlatform platform, ReleaseCoordinator coordinator, CancellationToken cancellationToken)
     {
-        var release = await platform.Store.GetReleaseAsync(id, cancellationToken).ConfigureAwait(false);
+        // The running release as the engine has it: ahead of the saved state, and saying why, while the disk is full.
+        var release = coordinator.Latest is { } latest && latest.Id == id
+            ? latest
+            : await platform.Store.GetReleaseAsync(id, cancellationToken).ConfigureAwait(false);
         return release is null
             ? Problem(StatusCodes.Status404NotFound, "unknown release", $"no release with id '{id}'; 'cutover history' lists them")
             : TypedResults.Ok(release);
@@ -85,7 +88,9 @@ public static class ReleaseApi
         var outcome = await coordinator.SendAsync(parsed, Actor(context), cancellationToken).ConfigureAwait(false);
         return outcome.Accepted && coordinator.Latest is { } release
             ? TypedResults.Ok(new CommandResponse(release.Id, outcome.Message, release))
-            : Problem(StatusCodes.Status409Conflict, $"{command} refused", outcome.Message);
+            : outcome.NotSaved
+                ? Problem(StatusCodes.Status507InsufficientStorage, "disk full", outcome.Message)
+                : Problem(StatusCodes.Status409Conflict, $"{command} refused", outcome.Message);
     }
 
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(LocalPlatform platform, string? release, int? limit, CancellationToken cancellationToken) =>

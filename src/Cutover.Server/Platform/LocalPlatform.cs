@@ -2,6 +2,7 @@ using Cutover.Core.Hooks;
 using Cutover.Core.Instances;
 using Cutover.Core.Releases;
 using Cutover.Core.Routing;
+using Cutover.Core.Storage;
 using Cutover.Local.Alarms;
 using Cutover.Local.Analysis;
 using Cutover.Local.Flags;
@@ -219,8 +220,9 @@ public sealed partial class LocalPlatform(
             await _runtime.DisposeAsync().ConfigureAwait(false);
             if (await Store.GetDeploymentAsync(CancellationToken.None).ConfigureAwait(false) is { } deployment)
             {
-                // Stopped cleanly: the next start has nothing to recover, only the version to bring back.
-                await Store.SaveDeploymentAsync(deployment with { Instances = [] }, CancellationToken.None).ConfigureAwait(false);
+                // Stopped cleanly: the next start has nothing to recover, only the version to bring back. On a full
+                // disk the old instance list stays; the next start finds those processes gone and starts new ones.
+                await StopQuietlyOnFullDiskAsync(() => Store.SaveDeploymentAsync(deployment with { Instances = [] }, CancellationToken.None)).ConfigureAwait(false);
             }
         }
 
@@ -236,7 +238,7 @@ public sealed partial class LocalPlatform(
 
         if (_store is not null)
         {
-            await AuditAsync("platform.stopped", "instances, HAProxy and Prometheus stopped", CancellationToken.None).ConfigureAwait(false);
+            await StopQuietlyOnFullDiskAsync(() => AuditAsync("platform.stopped", "instances, HAProxy and Prometheus stopped", CancellationToken.None)).ConfigureAwait(false);
         }
 
         LogStopped(_logger);
@@ -472,6 +474,19 @@ public sealed partial class LocalPlatform(
     private Task<AuditEntry> AuditAsync(string name, string detail, CancellationToken cancellationToken) =>
         Store.AppendAuditAsync(new AuditEntry(0, "platform", time.GetUtcNow(), PlatformActor, name, detail), cancellationToken);
 
+    /// <summary>Stopping goes on when the disk is full: HAProxy and Prometheus must still stop.</summary>
+    private async Task StopQuietlyOnFullDiskAsync(Func<Task> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (DiskFullException full)
+        {
+            LogNotSavedOnStop(_logger, full.Message);
+        }
+    }
+
     private static InvalidOperationException NotStarted() => new("the local platform has not started");
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Platform up: {Count} instance(s) of {Version} serve {Uri}")]
@@ -479,6 +494,9 @@ public sealed partial class LocalPlatform(
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Platform stopped")]
     private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Stopping without saving: {Where}")]
+    private static partial void LogNotSavedOnStop(ILogger logger, string where);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Could not update Prometheus scrape targets")]
     private static partial void LogTargetsFailed(ILogger logger, Exception exception);
