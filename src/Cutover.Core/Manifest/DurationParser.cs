@@ -89,11 +89,15 @@ internal static class DurationParser
             }
 
             previousRank = rank;
-            totalTicks += amount * Units[rank].Ticks;
-            if (totalTicks > TimeSpan.MaxValue.Ticks)
+
+            // Compared before multiplying: decimal overflows near 7.9e28, so 3000000000000000000h would throw (issue 10).
+            var remainingTicks = TimeSpan.MaxValue.Ticks - totalTicks;
+            if (amount > remainingTicks / Units[rank].Ticks)
             {
                 return DurationParseResult.Failure($"duration \"{text}\" is too long", $"write a shorter duration, {Examples}");
             }
+
+            totalTicks += amount * Units[rank].Ticks;
         }
 
         return DurationParseResult.Success(TimeSpan.FromTicks((long)totalTicks));

@@ -46,6 +46,9 @@ public sealed class DurationParserTests
     [InlineData("1.2.3s", "\"1.2.3s\" is not a duration")]
     [InlineData("", "no duration is given")]
     [InlineData("99999999999999999h", "duration \"99999999999999999h\" is too long")]
+    [InlineData("3000000000000000000h", "duration \"3000000000000000000h\" is too long")]
+    [InlineData("79228162514264337593543950335d", "duration \"79228162514264337593543950335d\" is too long")]
+    [InlineData("10675199d3000000000000000000h", "duration \"10675199d3000000000000000000h\" is too long")]
     public void Parse_InvalidText_ExplainsTheProblem(string text, string problem)
     {
         var result = DurationParser.Parse(text);

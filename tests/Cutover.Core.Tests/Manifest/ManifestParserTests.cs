@@ -390,6 +390,15 @@ public sealed class ManifestParserTests
     }
 
     [Fact]
+    public void Parse_HugeBakeTime_ReportsTheFieldInsteadOfThrowing()
+    {
+        var error = SingleError(Minimal + "release:\n  bakeTime: 3000000000000000000h\n");
+
+        error.ToString().ShouldBe(
+            "cutover.yaml:9:13: release.bakeTime: duration \"3000000000000000000h\" is too long. Fix: write a shorter duration, such as 500ms, 10s, 2m, 1h or 1m30s.");
+    }
+
+    [Fact]
     public void Parse_CommandSpec_ReadsAllFields()
     {
         var result = ManifestParser.Parse(Minimal.Replace("command: dotnet", """
