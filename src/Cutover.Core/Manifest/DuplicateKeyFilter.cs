@@ -7,6 +7,9 @@ namespace Cutover.Core.Manifest;
 /// Sits between the YAML parser and YamlDotNet's representation model and drops repeated mapping keys,
 /// reporting each one. The representation model throws on the first duplicate, which would stop
 /// validation there; dropping the repeat (first value wins) lets every other error be reported too.
+/// It also refuses nesting deeper than <see cref="ManifestParser.MaxDepth"/> before the representation model,
+/// which recurses per level, can overflow the stack (issue 10). Paths are built only for an error, so the
+/// walk stays linear however deep or wide the document is.
 /// </summary>
 internal sealed class DuplicateKeyFilter(IParser inner, string file, List<ManifestError> errors) : IParser
 {
@@ -31,7 +34,7 @@ internal sealed class DuplicateKeyFilter(IParser inner, string file, List<Manife
             errors.Add(ManifestError.At(
                 file,
                 key.Start,
-                FieldPath.Child(frame.Path, key.Value),
+                FieldPath.Child(frame.Path(), key.Value),
                 $"duplicate key \"{key.Value}\" (first set on line {first.Line})",
                 "keep only one of them; YAML allows each key once per mapping"));
 
@@ -98,11 +101,8 @@ internal sealed class DuplicateKeyFilter(IParser inner, string file, List<Manife
             case DocumentStart:
                 _frames.Clear();
                 break;
-            case MappingStart:
-                _frames.Push(new Frame(isMapping: true, NextPath()));
-                break;
-            case SequenceStart:
-                _frames.Push(new Frame(isMapping: false, NextPath()));
+            case MappingStart or SequenceStart:
+                Open(parsingEvent);
                 break;
             case MappingEnd or SequenceEnd:
                 _frames.Pop();
@@ -112,7 +112,7 @@ internal sealed class DuplicateKeyFilter(IParser inner, string file, List<Manife
                 if (_frames.TryPeek(out var frame) && frame.IsMapping && frame.ExpectKey)
                 {
                     frame.SeenKeys[scalar.Value] = scalar.Start;
-                    frame.ChildPath = FieldPath.Child(frame.Path, scalar.Value);
+                    frame.LastKey = scalar.Value;
                 }
 
                 NodeCompleted();
@@ -125,16 +125,16 @@ internal sealed class DuplicateKeyFilter(IParser inner, string file, List<Manife
         }
     }
 
-    private string NextPath()
+    private void Open(ParsingEvent start)
     {
-        if (!_frames.TryPeek(out var frame))
+        _frames.TryPeek(out var parent);
+        var frame = new Frame(start is MappingStart, parent);
+        if (frame.Depth > ManifestParser.MaxDepth)
         {
-            return string.Empty;
+            throw new ManifestTooDeepException(start.Start, frame.Path());
         }
 
-        return frame.IsMapping
-            ? (frame.ExpectKey ? frame.Path : frame.ChildPath)
-            : FieldPath.Item(frame.Path, frame.Index);
+        _frames.Push(frame);
     }
 
     private void NodeCompleted()
@@ -154,19 +154,67 @@ internal sealed class DuplicateKeyFilter(IParser inner, string file, List<Manife
         }
     }
 
-    /// <summary>An open mapping or sequence: its path, and for a mapping the keys seen so far.</summary>
-    private sealed class Frame(bool isMapping, string path)
+    /// <summary>
+    /// An open mapping or sequence: where it sits in its parent, and for a mapping the keys seen so far.
+    /// It keeps its parent and its own key or index rather than a path string: a path per level made memory
+    /// grow with the square of the depth.
+    /// </summary>
+    private sealed class Frame
     {
-        public bool IsMapping { get; } = isMapping;
+        private readonly Frame? _parent;
+        private readonly string? _key;
+        private readonly int _item = -1;
 
-        public string Path { get; } = path;
+        public Frame(bool isMapping, Frame? parent)
+        {
+            IsMapping = isMapping;
+            _parent = parent;
+            Depth = (parent?.Depth ?? 0) + 1;
+            if (parent is null)
+            {
+                return;
+            }
+
+            // A mapping's value sits under its key; a complex key (a mapping used as a key) under the mapping itself.
+            if (!parent.IsMapping)
+            {
+                _item = parent.Index;
+            }
+            else if (!parent.ExpectKey)
+            {
+                _key = parent.LastKey;
+            }
+        }
+
+        public bool IsMapping { get; }
+
+        public int Depth { get; }
 
         public Dictionary<string, Mark> SeenKeys { get; } = new(StringComparer.Ordinal);
 
         public bool ExpectKey { get; set; } = true;
 
-        public string ChildPath { get; set; } = path;
+        public string LastKey { get; set; } = string.Empty;
 
         public int Index { get; set; }
+
+        public string Path()
+        {
+            var frames = new Stack<Frame>();
+            for (var frame = this; frame is not null; frame = frame._parent)
+            {
+                frames.Push(frame);
+            }
+
+            var path = string.Empty;
+            foreach (var frame in frames)
+            {
+                path = frame._key is not null ? FieldPath.Child(path, frame._key)
+                    : frame._item >= 0 ? FieldPath.Item(path, frame._item)
+                    : path;
+            }
+
+            return path;
+        }
     }
 }

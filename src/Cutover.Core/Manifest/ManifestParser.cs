@@ -1,3 +1,4 @@
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,6 +13,12 @@ public static class ManifestParser
     private const string SyntaxFix =
         "check the indentation (spaces, not tabs) and quote values that contain \": \" or \" #\" or start with one of * & ! { [ | > % @";
 
+    /// <summary>The largest manifest accepted, in bytes of UTF-8: 1 MiB, far above any real service's file.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The deepest nesting of mappings and lists accepted; the schema itself needs fewer than 10 levels.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses manifest text. Reads no files: the caller loads the text and passes the path for error messages.</summary>
     /// <param name="yamlText">The manifest's YAML.</param>
     /// <param name="sourcePath">The file the text came from, used in <see cref="ManifestError.File"/> and <see cref="ServiceManifest.SourcePath"/>.</param>
@@ -20,6 +27,11 @@ public static class ManifestParser
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(sourcePath);
+
+        if (TooLarge(yamlText, sourcePath) is { } tooLarge)
+        {
+            return new ManifestParseResult(null, [tooLarge]);
+        }
 
         var errors = new List<ManifestError>();
         ServiceManifest? manifest = null;
@@ -42,6 +54,16 @@ public static class ManifestParser
         try
         {
             stream.Load(filter);
+        }
+        catch (ManifestTooDeepException ex)
+        {
+            errors.Add(ManifestError.At(
+                sourcePath,
+                ex.At,
+                ex.FieldPath,
+                ex.Message,
+                $"flatten the document: the manifest's fields need fewer than 10 levels, and at most {MaxDepth} are read"));
+            return null;
         }
         catch (YamlException ex)
         {
@@ -79,5 +101,31 @@ public static class ManifestParser
         }
 
         return root;
+    }
+
+    /// <summary>Refuses text over <see cref="MaxBytes"/> before parsing it, pointing at the line where the limit is crossed.</summary>
+    private static ManifestError? TooLarge(string yamlText, string sourcePath)
+    {
+        // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short text needs no count.
+        if (yamlText.Length <= MaxBytes / 3 || Encoding.UTF8.GetByteCount(yamlText) <= MaxBytes)
+        {
+            return null;
+        }
+
+        var line = 1;
+        var bytes = 0;
+        for (var i = 0; i < yamlText.Length && bytes <= MaxBytes; i++)
+        {
+            bytes += Encoding.UTF8.GetByteCount(yamlText.AsSpan(i, 1));
+            line += yamlText[i] == '\n' ? 1 : 0;
+        }
+
+        return new ManifestError(
+            sourcePath,
+            line,
+            1,
+            string.Empty,
+            $"the manifest is over {MaxBytes / 1024 / 1024} MiB (the limit is crossed on line {line})",
+            "keep the file under 1 MiB: a manifest holds settings, not data");
     }
 }
