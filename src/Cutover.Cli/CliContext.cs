@@ -11,8 +11,14 @@ internal static class CliContext
 
     public static async Task<ControlPlaneClient?> ConnectAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var url = parseResult.GetValue(CommonOptions.Url)
-            ?? (Environment.GetEnvironmentVariable("CUTOVER_URL") is { Length: > 0 } fromEnv ? new Uri(fromEnv) : null);
+        var url = parseResult.GetValue(CommonOptions.Url);
+        if (url is null && Environment.GetEnvironmentVariable("CUTOVER_URL") is { Length: > 0 } fromEnv &&
+            !ControlPlaneUrl.TryParse(fromEnv, out url, out var problem))
+        {
+            await Console.Error.WriteLineAsync($"error: CUTOVER_URL={fromEnv}: {problem}").ConfigureAwait(false);
+            return null;
+        }
+
         if (url is null)
         {
             var manifest = await ManifestFile.LoadAsync(parseResult.GetValue(CommonOptions.File)!, Console.Error, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,12 @@ internal static class ManifestFile
     public static async Task<ServiceManifest?> LoadAsync(string path, TextWriter errors, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            await errors.WriteLineAsync($"error: {path} is a directory, not a manifest file. Pass the file itself, such as --file {Path.Combine(path, DefaultPath)}.").ConfigureAwait(false);
+            return null;
+        }
+
         if (!File.Exists(fullPath))
         {
             await errors.WriteLineAsync($"error: {path}: no such file. Run from the folder of your cutover.yaml, or pass --file <path>.").ConfigureAwait(false);

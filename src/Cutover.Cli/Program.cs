@@ -27,4 +27,8 @@ root.Subcommands.Add(new DashboardsCommand());
 root.Subcommands.Add(new SynthCommand());
 root.Subcommands.Add(new FlagsCommand());
 root.Subcommands.Add(new PipelineCommand());
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parseResult = root.Parse(args);
+var exitCode = await parseResult.InvokeAsync().ConfigureAwait(false);
+
+// System.CommandLine answers a parse error (a missing argument, a bad value, an unknown command) with 1; docs/cli.md promises 2.
+return parseResult.Errors.Count > 0 ? ExitCodes.InvalidInput : exitCode;

@@ -7,10 +7,7 @@ internal sealed class DeployCommand : Command
 {
     private readonly Argument<string> _version = new("version") { Description = "A version declared under versions: in the manifest" };
 
-    private readonly Option<string?> _strategy = new("--strategy", "-s")
-    {
-        Description = "blueGreen, canary or linear (default: release.strategy in the manifest)",
-    };
+    private readonly Option<string?> _strategy = CommonOptions.Strategy("blueGreen, canary or linear (default: release.strategy in the manifest)");
 
     private readonly Option<bool> _noWait = new("--no-wait") { Description = "Return once the release has started" };
 

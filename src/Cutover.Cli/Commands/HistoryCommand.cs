@@ -45,6 +45,12 @@ internal sealed class HistoryCommand : Command
                 return CliContext.Report(audit);
             }
 
+            // The audit endpoint answers an empty list for an id it has never seen; the release itself says whether it exists.
+            if (releaseId is not null && audit.Value!.Count == 0 && await client.GetReleaseAsync(releaseId, cancellationToken).ConfigureAwait(false) is { Ok: false } release)
+            {
+                return CliContext.Report(release);
+            }
+
             if (json)
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(audit.Value, ControlPlaneClient.Json)).ConfigureAwait(false);

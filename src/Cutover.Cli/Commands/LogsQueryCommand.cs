@@ -56,7 +56,7 @@ internal sealed class LogsQueryCommand : Command
             return CliContext.Report(result);
         }
 
-        LogsOutput.WriteResult(AnsiConsole.Console, result.Value!, parseResult.GetValue(CommonOptions.Json));
+        LogsOutput.WriteResult(CliConsole.Out, result.Value!, parseResult.GetValue(CommonOptions.Json));
         return ExitCodes.Success;
     }
 }

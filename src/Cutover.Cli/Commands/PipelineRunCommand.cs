@@ -34,10 +34,7 @@ internal sealed class PipelineRunCommand : Command
         Description = "Project checked for vulnerable packages (default: the one service.build builds with dotnet build)",
     };
 
-    private readonly Option<string?> _strategy = new("--strategy", "-s")
-    {
-        Description = "Staging release strategy: blueGreen, canary or linear (default: release.strategy)",
-    };
+    private readonly Option<string?> _strategy = CommonOptions.Strategy("Staging release strategy: blueGreen, canary or linear (default: release.strategy)");
 
     private readonly Option<bool> _approve = new("--approve-interactively")
     {

@@ -35,7 +35,7 @@ internal sealed class StatusCommand : Command
             return ExitCodes.Success;
         }
 
-        var console = AnsiConsole.Console;
+        var console = CliConsole.Out;
         console.MarkupLine($"[bold]{Markup.Escape(status.Service)}[/] ({Markup.Escape(status.Environment)}): serving [bold]{Markup.Escape(status.CurrentVersion ?? "nothing")}[/]"
             + (status.PreviousVersion is null ? string.Empty : $", previous {Markup.Escape(status.PreviousVersion)}"));
         var table = new Table().AddColumns("instance", "version", "port", "pid", "traffic", "health");

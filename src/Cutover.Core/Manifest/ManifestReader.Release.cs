@@ -18,13 +18,6 @@ internal sealed partial class ManifestReader
 
     private static readonly string[] LinearFields = ["stepPercent", "interval"];
 
-    private static readonly Dictionary<string, ReleaseStrategyKind> Strategies = new(StringComparer.Ordinal)
-    {
-        ["blueGreen"] = ReleaseStrategyKind.BlueGreen,
-        ["canary"] = ReleaseStrategyKind.Canary,
-        ["linear"] = ReleaseStrategyKind.Linear,
-    };
-
     private static readonly Dictionary<string, InsufficientDataPolicy> InsufficientDataPolicies = new(StringComparer.Ordinal)
     {
         ["hold"] = InsufficientDataPolicy.Hold,
@@ -37,7 +30,7 @@ internal sealed partial class ManifestReader
         var defaults = new ReleaseSpec();
         return new ReleaseSpec
         {
-            Strategy = (map.Get("strategy") is { } strategy ? Choice(strategy, Strategies) : null) ?? defaults.Strategy,
+            Strategy = (map.Get("strategy") is { } strategy ? Choice(strategy, ReleaseStrategyNames.ByName) : null) ?? defaults.Strategy,
             PreTrafficHooks = map.Get("preTrafficHooks") is { } hooks ? ReadHooks(hooks) : defaults.PreTrafficHooks,
             ManualApproval = Bool(map, "manualApproval") ?? defaults.ManualApproval,
             // Zero bake time and termination wait are allowed: they trade safety for speed, which is the user's call.

@@ -49,9 +49,9 @@ public sealed partial class ReleaseCoordinator(
         {
             strategy = manifest.Release.Strategy;
         }
-        else if (!TryParseStrategy(strategyName, out strategy))
+        else if (!ReleaseStrategyNames.TryParse(strategyName, out strategy))
         {
-            return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"unknown strategy '{strategyName}': use blueGreen, canary or linear");
+            return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"unknown strategy '{strategyName}': use {ReleaseStrategyNames.Allowed}, spelt as in the manifest");
         }
 
         return await StartAsync(version, strategy, ReleaseKind.Deploy, actor, ignoreAlarms, cancellationToken).ConfigureAwait(false);
@@ -245,12 +245,6 @@ public sealed partial class ReleaseCoordinator(
             ? await engine.ResumeAsync(_shutdown.Token).ConfigureAwait(false)
             : await engine.RunAsync(_shutdown.Token).ConfigureAwait(false);
         LogReleaseEnded(logger, result.Id, result.Phase, result.Reason ?? "-");
-    }
-
-    private static bool TryParseStrategy(string name, out ReleaseStrategyKind strategy)
-    {
-        var normalized = name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
-        return Enum.TryParse(normalized, ignoreCase: true, out strategy) && Enum.IsDefined(strategy);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Release {ReleaseId} of {Version} started ({Strategy}) by {Actor}")]
