@@ -77,6 +77,13 @@ public static class ManifestParser
             errors.Add(ManifestError.At(sourcePath, filter.LastPosition, string.Empty, "invalid YAML: an unclosed [ or { or a stray character", SyntaxFix));
             return null;
         }
+        catch (ArgumentException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(YamlStream).Assembly)
+        {
+            // YamlDotNet 18.1's parser can end a mapping after a key with no value event, as for " : x" under a comment line
+            // (found by the fuzz test); the representation model then throws this, again without a position.
+            errors.Add(ManifestError.At(sourcePath, filter.LastPosition, string.Empty, "invalid YAML: a key without a value, or a stray \":\"", SyntaxFix));
+            return null;
+        }
 
         var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         if (root is null || ManifestReader.IsNull(root))

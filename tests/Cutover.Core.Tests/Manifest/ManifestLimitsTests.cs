@@ -84,6 +84,14 @@ public sealed class ManifestLimitsTests
     }
 
     [Fact]
+    public void Parse_KeyWhoseValueTheYamlParserDrops_IsInvalidYamlNotAnException()
+    {
+        var result = ManifestParser.Parse("# a comment\n : $schema=./schemas/cutover.schema.json\n# end", File);
+
+        result.Errors.ShouldHaveSingleItem().Problem.ShouldBe("invalid YAML: a key without a value, or a stray \":\"");
+    }
+
+    [Fact]
     public void Parse_DuplicateKeyInsideAList_NamesTheFullPath()
     {
         var yaml = Minimal + "release:\n  canary:\n    steps:\n      - weight: 5\n        weight: 6\n";
