@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Cutover.Aws.Compatibility;
 using Cutover.Aws.Compliance;
 using Cutover.Aws.Manifest;
 using Cutover.Aws.Settings;
@@ -74,6 +75,7 @@ internal static class CutoverPlatform
             PlatformSuppressions.Apply(environment);
         }
 
+        NodeRuntimeOverride.ApplyTo(app);
         var report = ComplianceChecks.ApplyTo(app);
         return new PlatformBuild(environments, report);
     }

@@ -77,7 +77,9 @@ internal sealed class Database : Construct
         ProxySecurityGroup = new SecurityGroup(this, "ProxySecurityGroup", new SecurityGroupProps
         {
             Vpc = props.Vpc,
-            Description = "RDS Proxy: PostgreSQL from this region's tasks and, over the peering, the other region's tasks",
+            // No apostrophe: GroupDescription allows only a-z A-Z 0-9 . _ - : / ( ) # , @ [ ] + = & ; { } ! $ * and space
+            // (CloudFormation Validate F3031; the stack would not deploy, issue 14).
+            Description = "RDS Proxy: PostgreSQL from the tasks of this region and, over the peering, of the other region",
             AllowAllOutbound = false,
         });
         foreach (var cidr in props.PeerAppSubnetCidrs)

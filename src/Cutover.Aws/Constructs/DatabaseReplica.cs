@@ -22,7 +22,7 @@ internal sealed class DatabaseReplica : Construct
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
             Vpc = vpc,
-            Description = "Read replica: PostgreSQL from this region's tasks",
+            Description = "Read replica: PostgreSQL from the tasks of this region",
             AllowAllOutbound = false,
         });
         var subnets = new SubnetGroup(this, "Subnets", new SubnetGroupProps
@@ -46,7 +46,8 @@ internal sealed class DatabaseReplica : Construct
             SourceDbInstanceIdentifier = SourceArn,
             SourceRegion = deployment.Primary.Region,
             DbInstanceClass = $"db.{settings.DatabaseInstanceClass}",
-            StorageEncrypted = true,
+            // No StorageEncrypted: a replica inherits its source's encryption, and RDS refuses the property together with
+            // SourceDBInstanceIdentifier (CloudFormation Validate F3020). KmsKeyId is still needed: the key is per region.
             KmsKeyId = key.KeyArn,
             PubliclyAccessible = false,
             DbSubnetGroupName = subnets.SubnetGroupName,

@@ -62,7 +62,9 @@ internal sealed class FeatureFlags : Construct
             Description = "Flag states from cutover.yaml.",
         });
         // A changed flag replaces the version; keeping the old one keeps the history and lets an operator redeploy it.
+        // DeletionPolicy too, or a stack deletion would still remove the history (CloudFormation Validate W3011).
         Version.CfnOptions.UpdateReplacePolicy = CfnDeletionPolicy.RETAIN;
+        Version.CfnOptions.DeletionPolicy = CfnDeletionPolicy.RETAIN;
 
         var plan = ReleasePlan.For(deployment.Manifest.Release);
         Strategy = new CfnDeploymentStrategy(this, "Strategy", new CfnDeploymentStrategyProps

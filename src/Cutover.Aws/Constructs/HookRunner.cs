@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
+using Cutover.Aws.Compatibility;
 using Cutover.Aws.Settings;
 using Constructs;
 
@@ -43,7 +44,7 @@ internal sealed class HookRunner : Construct
         var logs = LogGroups.Create(this, "Logs", $"/cutover/{deployment.Prefix}/hook-runner", props.Key, deployment.Settings.LogRetentionDays, removal);
         Function = new Function(this, "Function", new FunctionProps
         {
-            Runtime = Runtime.NODEJS_20_X,
+            Runtime = NodeRuntime.Current,
             Handler = "index.handler",
             Code = Code.FromInline(Source),
             Timeout = Duration.Seconds(timeout + 30),

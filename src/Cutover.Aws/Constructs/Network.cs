@@ -37,6 +37,8 @@ internal sealed class Network : Construct
             ],
         });
 
+        UnpinZoneNames(region);
+
         var removal = settings.DeletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         FlowLogGroup = LogGroups.Create(this, "FlowLogs", $"/cutover/{deployment.Prefix}/vpc-flow-logs", key, settings.LogRetentionDays, removal);
         Vpc.AddFlowLog("FlowLog", new FlowLogOptions
@@ -71,4 +73,23 @@ internal sealed class Network : Construct
 
     /// <summary>The isolated (database) subnets' CIDR blocks.</summary>
     public IReadOnlyList<string> DataSubnetCidrs { get; }
+
+    /// <summary>
+    /// The zones stay pinned in context, so synthesis never calls AWS, but the subnets name them as
+    /// <c>Fn::Select [i, Fn::GetAZs ""]</c>, not as literal names: a zone name maps to a different zone in each account
+    /// and some accounts cannot use every name (CloudFormation Validate W3010, issue 14). The i-th pinned zone is the
+    /// i-th zone of the account, in the same order.
+    /// </summary>
+    private void UnpinZoneNames(RegionPlan region)
+    {
+        var zones = region.AvailabilityZones.ToList();
+        foreach (var subnet in Vpc.PublicSubnets.Concat(Vpc.PrivateSubnets).Concat(Vpc.IsolatedSubnets))
+        {
+            var index = zones.IndexOf(subnet.AvailabilityZone);
+            if (index >= 0 && subnet.Node.DefaultChild is CfnSubnet cfn)
+            {
+                cfn.AvailabilityZone = Fn.Select(index, Fn.GetAzs());
+            }
+        }
+    }
 }

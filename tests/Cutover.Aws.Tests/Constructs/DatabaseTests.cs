@@ -61,7 +61,7 @@ public sealed class DatabaseTests
         {
             ["SourceRegion"] = "us-east-1",
             ["KmsKeyId"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^Key"), "Arn" } },
-            ["StorageEncrypted"] = true,
+            ["StorageEncrypted"] = Match.Absent(),
             ["PubliclyAccessible"] = false,
         });
     }
