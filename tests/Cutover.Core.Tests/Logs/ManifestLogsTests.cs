@@ -7,16 +7,7 @@ public sealed class ManifestLogsTests
     private const string File = "cutover.yaml";
 
     // Lines 1-7; tests append a logs section from line 8 on.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = Manifest.MinimalManifest.Text;
 
     [Fact]
     public void Parse_NoLogsSection_GetsTheDefaults()

@@ -8,17 +8,7 @@ public sealed class ManifestAlarmsTests
 {
     private const string File = "cutover.yaml";
 
-    // Lines 1-7; tests append sections from line 8 on.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     // Lines 8-10; a test's rule fields follow from line 11, indented six spaces.
     private const string OneRule = Minimal + """

@@ -8,17 +8,7 @@ public sealed class ManifestAnalysisTests
 {
     private const string File = "cutover.yaml";
 
-    // Lines 1-7; tests append sections from line 8 on.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     // Lines 8-9; a test's analysis fields follow from line 10, indented four spaces.
     private const string Analysis = Minimal + """

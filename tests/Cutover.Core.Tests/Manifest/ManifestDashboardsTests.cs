@@ -8,17 +8,7 @@ public sealed class ManifestDashboardsTests
 {
     private const string File = "cutover.yaml";
 
-    // Lines 1-7; tests append sections from line 8 on.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     // Lines 8-13; a test's widget fields follow from line 14, indented 14 spaces (column 15).
     private const string OneWidget = Minimal + """

@@ -5,16 +5,7 @@ namespace Cutover.Core.Tests.Manifest;
 public sealed class ManifestEnvironmentSecretsTests
 {
     // Lines 1-7; a test's environments section starts on line 8.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     [Fact]
     public void Parse_NoSettingsOrSecrets_AreEmpty()

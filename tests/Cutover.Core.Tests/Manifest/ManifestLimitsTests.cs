@@ -7,16 +7,7 @@ public sealed class ManifestLimitsTests
 {
     private const string File = "cutover.yaml";
 
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     [Fact]
     public void Parse_FileOverOneMebibyte_ReportsTheSizeAndTheLine()

@@ -6,17 +6,7 @@ public sealed class ManifestParserTests
 {
     private const string File = "cutover.yaml";
 
-    // Lines 1-7; tests append sections from line 8 on.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     [Fact]
     public void Parse_RepositoryManifest_IsValid()

@@ -7,16 +7,7 @@ public sealed class ManifestPipelineTests
     private const string File = "cutover.yaml";
 
     // Lines 1-7; a test's pipeline section starts on line 8.
-    private const string Minimal = """
-        service:
-          name: sample
-          run:
-            command: dotnet
-          initialVersion: v1
-        versions:
-          v1: {}
-
-        """;
+    private const string Minimal = MinimalManifest.Text;
 
     [Fact]
     public void Parse_NoPipelineSection_IsGitHubActionsOnMainWithoutARepository()
