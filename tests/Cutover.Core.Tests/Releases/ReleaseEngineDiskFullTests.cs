@@ -20,10 +20,8 @@ public sealed class ReleaseEngineDiskFullTests
     [Fact]
     public async Task RunAsync_DiskFillsMidCanary_HoldsTheStepThenContinuesOnceSavedWithNoAuditEntryLost()
     {
-        using var h = await ReleaseHarness.StartAsync(ReleaseStrategyKind.Canary, ShortHold);
-        h.Alarms.Set("v2", FakeAlarmStatusSource.ErrorRate, AlarmState.Ok);
-        var run = h.Run();
-        await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.Shifting && s.StepIndex == 1);
+        var (h, run) = await AtSecondStepAsync();
+        using var harness = h;
 
         h.Store.FullAt = StatePath;
         await h.AdvanceUntilAsync(s => s.Unsaved is not null);
@@ -55,10 +53,8 @@ public sealed class ReleaseEngineDiskFullTests
     [Fact]
     public async Task SendAsync_AbortWhileTheDiskIsFull_IsCarriedOutAtOnceAndSavedOnceThereIsSpace()
     {
-        using var h = await ReleaseHarness.StartAsync(ReleaseStrategyKind.Canary, ShortHold);
-        h.Alarms.Set("v2", FakeAlarmStatusSource.ErrorRate, AlarmState.Ok);
-        var run = h.Run();
-        await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.Shifting && s.StepIndex == 1);
+        var (h, run) = await AtSecondStepAsync();
+        using var harness = h;
         h.Store.FullAt = StatePath;
 
         var outcome = await h.Engine.SendAsync(ReleaseCommand.Abort, "operator", CancellationToken.None);
@@ -86,10 +82,8 @@ public sealed class ReleaseEngineDiskFullTests
     [Fact]
     public async Task RunAsync_AlarmFiresWhileTheDiskIsFull_GivesTheHeldStepUpAndRollsBack()
     {
-        using var h = await ReleaseHarness.StartAsync(ReleaseStrategyKind.Canary, ShortHold);
-        h.Alarms.Set("v2", FakeAlarmStatusSource.ErrorRate, AlarmState.Ok);
-        var run = h.Run();
-        await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.Shifting && s.StepIndex == 1);
+        var (h, run) = await AtSecondStepAsync();
+        using var harness = h;
         h.Store.FullAt = StatePath;
         await h.AdvanceUntilAsync(s => s.Unsaved is not null);
 
@@ -107,10 +101,8 @@ public sealed class ReleaseEngineDiskFullTests
     [Fact]
     public async Task SendAsync_PauseWhileTheDiskIsFull_IsRefusedAsNotSavedAndChangesNothing()
     {
-        using var h = await ReleaseHarness.StartAsync(ReleaseStrategyKind.Canary, ShortHold);
-        h.Alarms.Set("v2", FakeAlarmStatusSource.ErrorRate, AlarmState.Ok);
-        var run = h.Run();
-        await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.Shifting && s.StepIndex == 1);
+        var (h, run) = await AtSecondStepAsync();
+        using var harness = h;
         h.Store.FullAt = StatePath;
 
         var refused = await h.Engine.SendAsync(ReleaseCommand.Pause, "operator", CancellationToken.None);
@@ -127,5 +119,15 @@ public sealed class ReleaseEngineDiskFullTests
         await h.Engine.SendAsync(ReleaseCommand.Abort, "operator", CancellationToken.None);
         await h.AdvanceUntilAsync(s => s.IsTerminal);
         (await run).Phase.ShouldBe(ReleasePhase.RolledBack);
+    }
+
+    /// <summary>A canary of v2 with healthy alarms, running and held at its second step (10%).</summary>
+    private static async Task<(ReleaseHarness Harness, Task<ReleaseState> Run)> AtSecondStepAsync()
+    {
+        var h = await ReleaseHarness.StartAsync(ReleaseStrategyKind.Canary, ShortHold);
+        h.Alarms.Set("v2", FakeAlarmStatusSource.ErrorRate, AlarmState.Ok);
+        var run = h.Run();
+        await h.AdvanceUntilAsync(s => s.Phase == ReleasePhase.Shifting && s.StepIndex == 1);
+        return (h, run);
     }
 }

@@ -77,7 +77,9 @@ public sealed partial class LogCollectorServiceTests : IAsyncLifetime
     private static string Line(DateTimeOffset at, string message) =>
         $$"""{"Timestamp":"{{at:yyyy-MM-ddTHH:mm:ss.fffZ}}","LogLevel":"Information","Message":"{{message}}"}""";
 
-    private static async Task<List<string>> EventuallyAsync(SqliteLogStore store, Func<List<string>, bool> condition)
+    // Each poll also moves the fake clock one PollInterval: the service may reach its Task.Delay only after the test
+    // advanced the clock, and that delay would then never end.
+    private async Task<List<string>> EventuallyAsync(SqliteLogStore store, Func<List<string>, bool> condition)
     {
         var clock = TimeProvider.System.GetTimestamp();
         while (true)
@@ -89,6 +91,7 @@ public sealed partial class LogCollectorServiceTests : IAsyncLifetime
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+            _time.Advance(LogCollectorService.PollInterval);
         }
     }
 
