@@ -49,6 +49,7 @@ public static class ControlPlaneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiAccess();
+        app.UseStrictApiInput();
         app.MapReleaseApi();
         app.MapLogsApi();
         app.MapNotificationsApi();
@@ -87,7 +88,7 @@ public static class ControlPlaneHost
         services.AddSingleton(options);
         services.AddSingleton(time);
         services.AddHttpClient();
-        services.AddProblemDetails();
+        services.AddStrictApiInput();
         services.AddExceptionHandler<Api.DiskFullExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(sp => new LocalFeatureFlags(options.Manifest, options.Environment, options.StateDirectory, sp.GetRequiredService<TimeProvider>()));
