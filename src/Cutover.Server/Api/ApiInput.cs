@@ -55,11 +55,16 @@ public static class ApiInput
         return app;
     }
 
+    /// <summary>How much of the JSON serializer's message a detail repeats: it names the field, and may quote the caller's text.</summary>
+    private const int MaxJsonMessage = 300;
+
     /// <summary>The caller's text as an error message repeats it: at most <see cref="MaxEcho"/> characters.</summary>
-    public static string Echo(string text)
+    public static string Echo(string text) => Echo(text, MaxEcho);
+
+    private static string Echo(string text, int most)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= MaxEcho ? text : $"{text[..MaxEcho]}… ({text.Length} characters)";
+        return text.Length <= most ? text : $"{text[..most]}… ({text.Length} characters)";
     }
 
     internal static string DefaultDetail(int status) => status switch
@@ -75,9 +80,23 @@ public static class ApiInput
     /// <summary>What a bad-request exception means for the caller: the JSON problem when there is one, then what to do.</summary>
     internal static string Detail(BadHttpRequestException exception)
     {
-        var what = exception.InnerException is JsonException json
-            ? $"the JSON body does not match: {Echo(json.Message)}"
-            : Echo(exception.Message);
-        return $"{what}. Fix: {DefaultDetail(exception.StatusCode)}";
+        var what = exception.InnerException is JsonException json ? JsonProblem(json) : Echo(exception.Message);
+        return $"{what.TrimEnd('.')}. Fix: {DefaultDetail(exception.StatusCode)}";
+    }
+
+    // The serializer's message names the field ('version', 'strategyy') past the first 80 characters, so it gets a
+    // larger bound than an echo; where it was, in API names ($.version), comes first. Its own "Path: … | LineNumber"
+    // suffix repeats that.
+    private static string JsonProblem(JsonException json)
+    {
+        var message = json.Message;
+        var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (suffix > 0)
+        {
+            message = message[..suffix];
+        }
+
+        var at = json.Path is { Length: > 1 } path ? $" at {Echo(path)}" : string.Empty;
+        return $"the JSON body does not match{at}: {Echo(message, MaxJsonMessage)}";
     }
 }
