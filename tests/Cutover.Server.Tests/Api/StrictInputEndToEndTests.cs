@@ -30,6 +30,8 @@ public sealed class StrictInputEndToEndTests(ApiInputPlatform shared)
     [InlineData("PUT", "api/v1/flags/no-such-flag", """{"enabled":true}""", 404, "'no-such-flag'")]
     [InlineData("POST", "api/v1/logs/query", "{}", 400, "'query'")]
     [InlineData("POST", "api/v1/logs/query", """{"query":"fields @message","sincee":"1h"}""", 400, "sincee")]
+    [InlineData("POST", "api/v1/notifications/file/journal", "{ not json", 400, "not JSON")]
+    [InlineData("POST", "api/v1/notifications/file/journal", "", 400, "not JSON")]
     [InlineData("GET", "api/v1/releases?limit=0", null, 400, "limit=0")]
     [InlineData("GET", "api/v1/releases?limit=-1", null, 400, "limit=-1")]
     [InlineData("GET", "api/v1/releases?limit=abc", null, 400, "limit")]
@@ -130,7 +132,7 @@ public sealed class StrictInputEndToEndTests(ApiInputPlatform shared)
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode is >= HttpStatusCode.BadRequest)
         {
-            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", text);
+            (response.Content.Headers.ContentType?.MediaType).ShouldBe("application/problem+json", text);
         }
 
         using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
