@@ -20,10 +20,15 @@ namespace Cutover.Server;
 /// <summary>Composes the control plane: the local platform, the release coordinator and the HTTP API.</summary>
 public static class ControlPlaneHost
 {
-    /// <summary>Builds the web application; fails with <see cref="PlatformStartException"/> when a port is taken.</summary>
+    /// <summary>Builds the web application; fails with <see cref="PlatformStartException"/> when a port is taken or the state directory's disk is too full.</summary>
     public static WebApplication Build(ControlPlaneOptions options, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Information)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (StateDiskCheck.Problem(options) is { } tooFull)
+        {
+            throw new PlatformStartException(tooFull);
+        }
+
         var busy = PortCheck.FindBusy(options.Ports, options.Manifest.SourcePath, PortsHeldByLeftovers(options));
         if (busy.Count > 0)
         {
@@ -49,6 +54,7 @@ public static class ControlPlaneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiAccess();
+        app.UseStrictApiInput();
         app.MapReleaseApi();
         app.MapLogsApi();
         app.MapNotificationsApi();
@@ -87,7 +93,7 @@ public static class ControlPlaneHost
         services.AddSingleton(options);
         services.AddSingleton(time);
         services.AddHttpClient();
-        services.AddProblemDetails();
+        services.AddStrictApiInput();
         services.AddExceptionHandler<Api.DiskFullExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(sp => new LocalFeatureFlags(options.Manifest, options.Environment, options.StateDirectory, sp.GetRequiredService<TimeProvider>()));
