@@ -9,6 +9,9 @@ namespace Cutover.Local.Prometheus;
 /// </summary>
 public sealed record PrometheusOptions
 {
+    /// <summary>Where the control plane serves the golden signals per instance, scraped as job <c>signals</c> with <see cref="ControlPlanePort"/>.</summary>
+    public const string SignalsPath = "/api/v1/signals/metrics";
+
     private const string FinerUnitReason = "Prometheus durations have no finer unit";
 
     /// <summary>
@@ -31,7 +34,8 @@ public sealed record PrometheusOptions
 
     /// <summary>
     /// The control plane, scraped as job <c>cutover</c> for the log metric filters' counters
-    /// (<c>cutover_log_metric_total</c>), so alarms can use them; null: not scraped.
+    /// (<c>cutover_log_metric_total</c>) and as job <c>signals</c> for the golden signals at <see cref="SignalsPath"/>,
+    /// so alarms can use them; null: not scraped.
     /// </summary>
     public int? ControlPlanePort { get; init; }
 
