@@ -26,6 +26,7 @@ public sealed partial class HaproxyRequestFollower : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private DateTimeOffset _watermark;
+    private long _followed;
 
     private HaproxyRequestFollower(string socketPath, Action<HaproxyRequestLog> onRequest, ILogger logger, TimeProvider time)
     {
@@ -38,7 +39,7 @@ public sealed partial class HaproxyRequestFollower : IAsyncDisposable
     }
 
     /// <summary>Lines passed on since the start.</summary>
-    public long Followed { get; private set; }
+    public long Followed => Interlocked.Read(ref _followed);
 
     /// <summary>Starts following the ring of the HAProxy whose runtime API listens on <paramref name="socketPath"/>, counting into <paramref name="recorder"/>.</summary>
     public static HaproxyRequestFollower Start(string socketPath, GoldenSignalRecorder recorder, ILogger logger, TimeProvider time)
@@ -116,7 +117,7 @@ public sealed partial class HaproxyRequestFollower : IAsyncDisposable
             }
 
             _onRequest(request);
-            Followed++;
+            Interlocked.Increment(ref _followed);
         }
     }
 
