@@ -48,6 +48,7 @@ internal static class PrometheusConfigRenderer
             yaml.Append("      - targets:\n");
             yaml.Append("          - ").Append(Quote(HostPort.Format(HostPort.Connectable(options.BindAddress), controlPlanePort))).Append('\n');
             yaml.Append("  - job_name: ").Append(SignalsJob).Append('\n');
+            yaml.Append("    scrape_interval: ").Append(Duration(options.SignalsScrapeInterval)).Append('\n');
             yaml.Append("    metrics_path: ").Append(PrometheusOptions.SignalsPath).Append('\n');
             yaml.Append("    static_configs:\n");
             yaml.Append("      - targets:\n");

@@ -45,6 +45,13 @@ public sealed record PrometheusOptions
     /// <summary>Global scrape interval. Default 1 s. Whole milliseconds only.</summary>
     public TimeSpan ScrapeInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the control plane's golden signals are scraped. Default 250 ms: a 5xx lands in the alarm period it
+    /// happened in unless it came in the period's last quarter second, so the error-rate alarm fires within 5 s of a
+    /// version's first error (issue 12). Whole milliseconds only.
+    /// </summary>
+    public TimeSpan SignalsScrapeInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Global rule evaluation interval. Default 1 s. Whole milliseconds only.</summary>
     public TimeSpan EvaluationInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -132,6 +139,7 @@ public sealed record PrometheusOptions
 
         CheckWholeMilliseconds(errors, nameof(ScrapeInterval), ScrapeInterval, FinerUnitReason);
         CheckWholeMilliseconds(errors, nameof(EvaluationInterval), EvaluationInterval, FinerUnitReason);
+        CheckWholeMilliseconds(errors, nameof(SignalsScrapeInterval), SignalsScrapeInterval, FinerUnitReason);
         CheckPositive(errors, nameof(ReadyTimeout), ReadyTimeout);
         CheckPositive(errors, nameof(StopTimeout), StopTimeout);
         if (string.IsNullOrWhiteSpace(RetentionTime))
