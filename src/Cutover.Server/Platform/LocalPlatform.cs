@@ -49,6 +49,8 @@ public sealed partial class LocalPlatform(
     /// </summary>
     public const long DefaultMemoryLimitBytes = 512L * 1024 * 1024;
 
+    private static readonly TimeSpan SignalsHealthTimeout = TimeSpan.FromMilliseconds(150);
+
     public IReleaseStore Store => _store ?? throw NotStarted();
 
     public ITrafficRouter Router => _router ?? throw NotStarted();
@@ -237,13 +239,21 @@ public sealed partial class LocalPlatform(
 
         var instances = _runtime.Tracked;
         _signals.Track(instances);
+        // The router serialises its commands: while a release shifts traffic the scrape must not wait past its own
+        // timeout (the scrape interval, 250 ms), or Prometheus marks every series stale. Health stays as last seen.
+        using var healthTimeout = new CancellationTokenSource(SignalsHealthTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, healthTimeout.Token);
         try
         {
-            _signals.ObserveHealth(await _router.GetStateAsync(cancellationToken).ConfigureAwait(false));
+            _signals.ObserveHealth(await _router.GetStateAsync(linked.Token).ConfigureAwait(false));
         }
         catch (HaproxyCommandException ex)
         {
             LogSignalsHealthFailed(_logger, ex.Message);
+        }
+        catch (OperationCanceledException) when (healthTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogSignalsHealthSlow(_logger, SignalsHealthTimeout);
         }
 
         var usage = ProcessTreeSampler.Sample([.. instances.Select(i => i.ProcessId)]);
@@ -549,6 +559,9 @@ public sealed partial class LocalPlatform(
 
     [LoggerMessage(EventId = 304, Level = LogLevel.Debug, Message = "Golden signals without HAProxy's health this time: {Reason}")]
     private static partial void LogSignalsHealthFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Debug, Message = "Golden signals without HAProxy's health this time: its state took over {Timeout}")]
+    private static partial void LogSignalsHealthSlow(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Could not update Prometheus scrape targets")]
     private static partial void LogTargetsFailed(ILogger logger, Exception exception);
