@@ -73,9 +73,11 @@ internal static class CutoverPlatform
         foreach (var environment in environments)
         {
             PlatformSuppressions.Apply(environment);
+            PlatformNagSuppressions.Apply(environment);
         }
 
         NodeRuntimeOverride.ApplyTo(app);
+        CdkNagMetadata.ApplyTo(app);
         var report = ComplianceChecks.ApplyTo(app);
         return new PlatformBuild(environments, report);
     }

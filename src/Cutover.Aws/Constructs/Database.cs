@@ -61,7 +61,7 @@ internal sealed class Database : Construct
             BackupRetention = Duration.Days(Math.Min(35, settings.BackupRetentionDays)),
             DeletionProtection = settings.DeletionProtection,
             RemovalPolicy = settings.DeletionProtection ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
-            CloudwatchLogsExports = ["postgresql"],
+            CloudwatchLogsExports = ["postgresql", "upgrade"],
             AutoMinorVersionUpgrade = true,
             CopyTagsToSnapshot = true,
         });
