@@ -7,46 +7,53 @@ using Cutover.Aws.Compliance;
 namespace Cutover.Aws.Compatibility;
 
 /// <summary>
-/// Puts every Node.js Lambda function of a stack on <see cref="NodeRuntime.Current"/>: ours and CDK's own handlers.
-/// CDK 2.160 writes its cross-region reference readers and writers as raw <c>AWS::Lambda::Function</c> resources on
-/// nodejs20.x with no property to change it, and creates them while it prepares the app, after aspects have run; so
-/// this is a construct validation, the last hook before the templates are written, and it changes the runtime by a
-/// property override (an aspect does the same for the functions that exist when aspects run; the validation looks only
-/// below CDK's late providers, as thousands of jsii calls in one callback overflow Node's stack). Those handlers come from CDK's <c>CustomResourceProvider</c>, whose runtimes are Node.js only, so
-/// a raw function is always a Node one; an L1 function is changed only when it runs Node.js. It reports no error.
+/// Puts every Node.js Lambda function of the app on <see cref="NodeRuntime.Current"/>: ours and CDK's own handlers.
+/// CDK 2.160 writes its handlers as raw <c>AWS::Lambda::Function</c> resources on nodejs20.x with no property to change
+/// it, so the runtime is changed by a property override. <see cref="ApplyTo"/> changes the functions that exist once the
+/// app is built, in one pass from .NET (one jsii call for the tree, one for each function; an aspect would be a jsii
+/// callback for every construct, seconds of synthesis). CDK creates its cross-region reference readers and writers
+/// while it prepares the app, after aspects have run; for those a construct validation, the last hook before the
+/// templates are written, looks below CDK's late providers only (thousands of jsii calls in one callback overflow
+/// Node's stack). Those handlers come from CDK's <c>CustomResourceProvider</c>, whose runtimes are Node.js only, so a
+/// raw function is always a Node one; an L1 function is changed only when it runs Node.js. It reports no error.
 /// </summary>
-internal sealed class NodeRuntimeOverride : DeputyBase, IAspect, IValidation
+internal sealed class NodeRuntimeOverride : DeputyBase, IValidation
 {
-    private readonly Stack? _stack;
+    private readonly Stack _stack;
 
-    private NodeRuntimeOverride(Stack? stack) => _stack = stack;
+    private NodeRuntimeOverride(Stack stack) => _stack = stack;
 
-    /// <summary>Adds the override to every stack of <paramref name="app"/>.</summary>
+    /// <summary>Overrides the functions of <paramref name="app"/> now, and adds the late override to every stack.</summary>
     public static void ApplyTo(App app)
     {
-        Aspects.Of(app).Add(new NodeRuntimeOverride(null));
-        foreach (var stack in app.Node.Children.OfType<Stack>())
+        foreach (var node in app.Node.FindAll())
         {
-            stack.Node.AddValidation(new NodeRuntimeOverride(stack));
+            switch (node)
+            {
+                case Stack stack:
+                    stack.Node.AddValidation(new NodeRuntimeOverride(stack));
+                    break;
+                case CfnResource resource:
+                    Override(resource);
+                    break;
+            }
         }
     }
 
-    public void Visit(IConstruct node) => Override(node);
-
     public string[] Validate()
     {
-        foreach (var provider in _stack!.Node.Children.Where(c => c.Node.Id.StartsWith(CdkNagMetadata.LateProviderPrefix, StringComparison.Ordinal)))
+        foreach (var provider in _stack.Node.Children.Where(c => c.Node.Id.StartsWith(CdkNagMetadata.LateProviderPrefix, StringComparison.Ordinal)))
         {
-            foreach (var node in provider.Node.FindAll())
+            foreach (var resource in provider.Node.FindAll().OfType<CfnResource>())
             {
-                Override(node);
+                Override(resource);
             }
         }
 
         return [];
     }
 
-    private static void Override(IConstruct node)
+    private static void Override(CfnResource node)
     {
         switch (node)
         {

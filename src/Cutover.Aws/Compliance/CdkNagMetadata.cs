@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Amazon.CDK;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
@@ -5,75 +6,69 @@ using Constructs;
 namespace Cutover.Aws.Compliance;
 
 /// <summary>
-/// Writes the <see cref="CdkNagSuppressions"/> recorded on constructs into each L1 resource's <c>cdk_nag</c> metadata:
-/// as an aspect for the resources that exist when aspects run, and as a construct validation (after CDK has prepared the
-/// app, before the templates are written) for those CDK adds late, its cross-region reference handlers. The validation
-/// looks only below those constructs: jsii runs it as one callback, and thousands of calls in one callback overflow
-/// Node's stack. It reports no error.
+/// Writes <see cref="CdkNagSuppressions"/> into an L1 resource's <c>cdk_nag</c> metadata, every suppression of the
+/// resource in one list (CDK keeps one value per metadata key). The late ones, recorded with
+/// <see cref="CdkNagSuppressions.AddUnder"/>, are written by a construct validation (after CDK has prepared the app,
+/// before the templates are written) onto the providers CDK adds while it prepares, its cross-region reference
+/// handlers. The validation looks only below those constructs: jsii runs it as one callback, and thousands of calls in
+/// one callback overflow Node's stack. It reports no error. There is no aspect: a jsii callback for every construct of
+/// the app made synthesis of prod three times slower.
 /// </summary>
-internal sealed class CdkNagMetadata : DeputyBase, IAspect, IValidation
+internal sealed class CdkNagMetadata : DeputyBase, IValidation
 {
     /// <summary>The construct id CDK gives the providers it adds while it prepares the app.</summary>
     public const string LateProviderPrefix = "Custom::CrossRegionExport";
 
-    private readonly Stack? _stack;
+    // jsii hands .NET the same proxy for the same construct, so a resource's earlier suppressions are found here
+    // without reading its metadata back through jsii.
+    private static readonly ConditionalWeakTable<CfnResource, List<Dictionary<string, object>>> Written = [];
 
-    private CdkNagMetadata(Stack? stack) => _stack = stack;
+    private readonly Stack _stack;
 
+    private CdkNagMetadata(Stack stack) => _stack = stack;
+
+    /// <summary>Adds the late writer to every stack of <paramref name="app"/>.</summary>
     public static void ApplyTo(App app)
     {
-        Aspects.Of(app).Add(new CdkNagMetadata(null));
         foreach (var stack in app.Node.Children.OfType<Stack>())
         {
             stack.Node.AddValidation(new CdkNagMetadata(stack));
         }
     }
 
-    public void Visit(IConstruct node)
-    {
-        if (node is CfnResource resource)
-        {
-            Write(resource);
-        }
-    }
-
     public string[] Validate()
     {
-        foreach (var provider in _stack!.Node.Children.Where(c => c.Node.Id.StartsWith(LateProviderPrefix, StringComparison.Ordinal)))
+        var late = _stack.Node.Metadata
+            .Where(e => e.Type == CdkNagSuppressions.MetadataType)
+            .Select(e => CdkNagSuppressions.CdkNagSuppression.Decode(e.Data))
+            .OfType<CdkNagSuppressions.CdkNagSuppression>()
+            .ToList();
+        if (late.Count == 0)
         {
+            return [];
+        }
+
+        foreach (var provider in _stack.Node.Children.Where(c => c.Node.Id.StartsWith(LateProviderPrefix, StringComparison.Ordinal)))
+        {
+            var suppressions = late.Where(s => provider.Node.Id.StartsWith(s.UnderId!, StringComparison.Ordinal)).ToList();
             foreach (var resource in provider.Node.FindAll().OfType<CfnResource>())
             {
-                Write(resource);
+                foreach (var suppression in suppressions)
+                {
+                    Write(resource, suppression);
+                }
             }
         }
 
         return [];
     }
 
-    private static void Write(CfnResource resource)
+    /// <summary>Adds <paramref name="suppression"/> to the resource's <c>cdk_nag</c> metadata.</summary>
+    public static void Write(CfnResource resource, CdkNagSuppressions.CdkNagSuppression suppression)
     {
-        var rules = SuppressionsFor(resource).Select(ToMetadata).ToArray();
-        if (rules.Length > 0)
-        {
-            resource.AddMetadata("cdk_nag", new Dictionary<string, object> { ["rules_to_suppress"] = rules });
-        }
-    }
-
-    private static IEnumerable<CdkNagSuppressions.CdkNagSuppression> SuppressionsFor(CfnResource resource)
-    {
-        var scopes = resource.Node.Scopes;
-        var ids = scopes.Select(s => s.Node.Id).ToArray();
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            foreach (var entry in scopes[i].Node.Metadata)
-            {
-                if (entry.Type == CdkNagSuppressions.MetadataType && CdkNagSuppressions.CdkNagSuppression.Decode(entry.Data) is { } suppression &&
-                    (suppression.UnderId is null || ids.Skip(i + 1).Any(id => id.StartsWith(suppression.UnderId, StringComparison.Ordinal))))
-                {
-                    yield return suppression;
-                }
-            }
-        }
+        var rules = Written.GetOrCreateValue(resource);
+        rules.Add(ToMetadata(suppression));
+        resource.AddMetadata("cdk_nag", new Dictionary<string, object> { ["rules_to_suppress"] = rules.ToArray() });
     }
 
     private static Dictionary<string, object> ToMetadata(CdkNagSuppressions.CdkNagSuppression suppression)

@@ -1,3 +1,5 @@
+using Amazon.CDK;
+using Cutover.Aws.Constructs;
 using Cutover.Aws.Stacks;
 using Constructs;
 
@@ -27,13 +29,45 @@ internal static class PlatformNagSuppressions
     private const string ReplicaEncryption =
         "A read replica inherits its source's encryption; RDS refuses StorageEncrypted with SourceDBInstanceIdentifier, and KmsKeyId names this region's key.";
 
+    private const string GrantPolicy =
+        "CDK's grants write a role's permissions as one AWS::IAM::Policy attached to that one role (its DefaultPolicy), reviewed in the template with the role; " +
+        "a customer-managed policy would hold the same statements and could be attached to other principals.";
+
+    private const string NoDeletionProtection =
+        "Deletion protection is an environment setting (EnvironmentSettings.DeletionProtection), on in prod; dev and staging are torn down and rebuilt by `cdk destroy`, which it would block.";
+
+    private const string SingleAzDatabase =
+        "The environment's DatabaseMultiAz setting is off (dev): a single-AZ instance halves its cost, and an outage of dev loses no customer traffic; staging and prod run Multi-AZ.";
+
+    private const string ReplicaSingleAz =
+        "The cross-region read replica is the other region's copy of the Multi-AZ primary, promoted by the failover runbook; a second standby of a standby would double its cost for no extra copy of the data.";
+
+    private const string EnhancedMonitoringRole =
+        "AmazonRDSEnhancedMonitoringRole, AWS's own policy for Enhanced Monitoring to publish OS metrics to CloudWatch Logs; the role is assumable by monitoring.rds.amazonaws.com only.";
+
     public static void Apply(EnvironmentStacks environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         foreach (var stack in environment.All)
         {
-            CdkNagSuppressions.Add(stack, "CdkNagValidationFailure", TokenIngress, "AwsSolutions-EC23",
-                $"{HipaaPack}-EC2RestrictedSSH", $"{HipaaPack}-EC2RestrictedCommonPorts", $"{NistPack}-EC2RestrictedSSH", $"{NistPack}-EC2RestrictedCommonPorts");
+            foreach (var resource in stack.Node.FindAll().OfType<CfnResource>())
+            {
+                switch (resource.CfnResourceType)
+                {
+                    case "AWS::EC2::SecurityGroup" or "AWS::EC2::SecurityGroupIngress":
+                        CdkNagSuppressions.Add(resource, "CdkNagValidationFailure", TokenIngress, "AwsSolutions-EC23",
+                            $"{HipaaPack}-EC2RestrictedSSH", $"{HipaaPack}-EC2RestrictedCommonPorts", $"{NistPack}-EC2RestrictedSSH", $"{NistPack}-EC2RestrictedCommonPorts");
+                        break;
+                    case "AWS::IAM::Policy":
+                        AddHipaaAndNist(resource, "IAMNoInlinePolicy", GrantPolicy);
+                        break;
+                    case "AWS::CodeBuild::Project":
+                        AddHipaaAndNist(resource, "CodeBuildProjectSourceRepoUrl",
+                            "The project's source is CODEPIPELINE: the pipeline reads GitHub through a CodeStar connection, so the project holds no repository URL and no credentials to it.");
+                        break;
+                }
+            }
+
             foreach (var rule in new[] { "IAMNoInlinePolicy", "LambdaConcurrency", "LambdaDLQ", "LambdaInsideVPC" })
             {
                 CdkNagSuppressions.AddUnder(stack, CrossRegionPrefix, $"{HipaaPack}-{rule}", CrossRegionHandlers);
@@ -46,22 +80,48 @@ internal static class PlatformNagSuppressions
                 @"/^Resource::arn:<AWS::Partition>:ssm:[a-z0-9-]+:\d+:parameter\/cdk\/exports\/.*$/g");
         }
 
+        var settings = environment.Deployment.Settings;
         foreach (var network in new[] { environment.PrimaryNetwork, environment.SecondaryNetwork })
         {
             AddHipaaAndNist(network.Network.Vpc, "VPCNoUnrestrictedRouteToIGW",
                 "The public subnets hold only the internet-facing ALB and the NAT gateways, which need the default route to the internet gateway; tasks and the database are in private and isolated subnets.");
+            AddHipaaAndNist(network.Network.Vpc, "VPCDefaultSecurityGroupClosed",
+                "Nothing uses the VPC's default security group: the ALB, tasks, proxy, database and replica each get their own group (no construct takes the default). " +
+                "Closing it takes CDK's Lambda-backed Custom::VpcRestrictDefaultSG, which cdk-nag also recognises only in the L2 construct tree, not in a template.");
         }
 
         foreach (var data in new[] { environment.PrimaryData, environment.SecondaryData })
         {
             CdkNagSuppressions.Add(data, "AwsSolutions-RDS11",
                 "The database is in isolated subnets and admits only the proxy, the rotation function and the replica's tasks by security group; a non-default port would hide nothing from them.");
+            CdkNagSuppressions.Add(data, "AwsSolutions-IAM4", EnhancedMonitoringRole,
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
             CdkNagSuppressions.Add(data, "AwsSolutions-IAM4",
                 "AWS Backup's own service-role policies, maintained by AWS for backup and restore testing; the role is assumable by backup.amazonaws.com only.",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores");
+            if (data.Database is { } database && !settings.DatabaseMultiAz)
+            {
+                CdkNagSuppressions.Add(database, "AwsSolutions-RDS3", SingleAzDatabase);
+                AddHipaaAndNist(database, "RDSMultiAZSupport", SingleAzDatabase);
+            }
+
+            AddHipaaAndNist(data, "SecretsManagerUsingKMSKey",
+                "The database credentials use Secrets Manager's own key, here and in the replica region: a customer key would need a key-policy grant for the service stack's " +
+                "execution role (a data -> service stack cycle), and the replica region's key would have to exist before this stack. Access is limited by IAM to the service's roles and the rotation function.");
+
+            if (!settings.DeletionProtection)
+            {
+                CdkNagSuppressions.Add(data, "AwsSolutions-RDS10", NoDeletionProtection);
+                AddHipaaAndNist(data, "RDSInstanceDeletionProtectionEnabled", NoDeletionProtection);
+            }
+
             if (data.Replica is { } replica)
             {
+                CdkNagSuppressions.Add(replica.Instance, "AwsSolutions-RDS3", ReplicaSingleAz);
+                AddHipaaAndNist(replica.Instance, "RDSMultiAZSupport", ReplicaSingleAz);
+                CdkNagSuppressions.Add(replica.MonitoringRole, "AwsSolutions-IAM4", EnhancedMonitoringRole,
+                    "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
                 CdkNagSuppressions.Add(replica.Instance, "AwsSolutions-RDS2", ReplicaEncryption);
                 AddHipaaAndNist(replica.Instance, "RDSStorageEncrypted", ReplicaEncryption);
                 AddHipaaAndNist(replica.Instance, "RDSInBackupPlan",
@@ -74,6 +134,20 @@ internal static class PlatformNagSuppressions
             var service = stack.Service;
             CdkNagSuppressions.Add(service.LoadBalancer, "AwsSolutions-EC23",
                 "The internet-facing ALB admits 0.0.0.0/0 on 80 (redirect to HTTPS only, CUT-ELB-1) and 443, behind the WAF; the test listener 8443 admits the VPC only.");
+            if (!settings.DeletionProtection)
+            {
+                AddHipaaAndNist(service.LoadBalancer, "ELBDeletionProtectionEnabled", NoDeletionProtection);
+            }
+
+            if (stack.Hooks is { } hookRunner)
+            {
+                AddHipaaAndNist(hookRunner, "LambdaConcurrency",
+                    "The hook runner runs once for each lifecycle hook of a release, one release at a time; reserved concurrency would take capacity from the account's unreserved pool, " +
+                    "which a new account's limit of 10 does not allow to reserve at all.");
+            }
+
+            AddServiceBucket(stack.Observability.Node.FindChild("CanaryArtifacts"),
+                "Synthetics canary artifacts (screenshots, HAR files and logs of the canary's own requests to the public endpoint), expired after 30 days");
             AddHipaaAndNist(service.LoadBalancer.Node.FindChild("Http"), "ELBv2ACMCertificateRequired",
                 "The HTTP listener on 80 only redirects to HTTPS (CUT-ELB-1); the HTTPS listeners use the ACM certificate.");
             CdkNagSuppressions.Add(service.TaskDefinition, "AwsSolutions-ECS2",
@@ -112,8 +186,15 @@ internal static class PlatformNagSuppressions
                 @"/^Resource::<HooksFunction[0-9A-F]+\.Arn>:\*$/g");
         }
 
+        if (environment.Pipeline is { } pipelineStack)
+        {
+            ApplyToPipeline(pipelineStack.Pipeline);
+        }
+
         foreach (var security in new[] { environment.PrimarySecurity, environment.SecondarySecurity })
         {
+            AddServiceBucket(security.Config.Node.FindChild("Delivery"),
+                "AWS Config's configuration snapshots and history of this region's resources (resource settings, no customer data); each region has its own recorder and bucket");
             CdkNagSuppressions.Add(security.Config, "AwsSolutions-IAM4",
                 "AWS Config's own service-role policy, maintained by AWS for the recorder; assumable by config.amazonaws.com only.",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole");
@@ -127,6 +208,39 @@ internal static class PlatformNagSuppressions
                     @"/^Resource::arn:<AWS::Partition>:iam::\d+:role\/[a-z0-9-]+-\*$/g");
             }
         }
+    }
+
+    private static void ApplyToPipeline(DeliveryPipeline pipeline)
+    {
+        CdkNagSuppressions.Add(pipeline, "AwsSolutions-IAM5",
+            "CDK's grants on the pipeline's own artifact bucket and its KMS key (object wildcards, s3:GetObject*/List*/DeleteObject*/Abort* and kms:GenerateDataKey*/ReEncrypt* " +
+            "for multipart and re-encrypted uploads), on each CodeBuild project's own log group and report groups, and ecr:GetAuthorizationToken, which has no resource-level permissions.",
+            "Action::s3:Abort*", "Action::s3:DeleteObject*", "Action::s3:GetBucket*", "Action::s3:GetObject*", "Action::s3:List*",
+            "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*", "Resource::*",
+            @"/^Resource::<DeliveryArtifacts[0-9A-F]+\.Arn>\/\*$/g",
+            @"/^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:\d+:log-group:\/aws\/codebuild\/<Delivery[A-Za-z]+[0-9A-F]+>:\*$/g",
+            @"/^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:\d+:report-group\/<Delivery[A-Za-z]+[0-9A-F]+>-\*$/g");
+        const string Artifacts =
+            "CodePipeline's artifact bucket (source archives and build outputs of one execution, KMS-encrypted, expired after 90 days; releases are images in ECR)";
+        CdkNagSuppressions.Add(pipeline.ArtifactBucket, "AwsSolutions-S1",
+            $"{Artifacts}. Only the pipeline's and its projects' roles read or write it; server access logs would log those roles' own writes.");
+        AddHipaaAndNist(pipeline.ArtifactBucket, "S3BucketLoggingEnabled",
+            $"{Artifacts}. Only the pipeline's and its projects' roles read or write it; server access logs would log those roles' own writes.");
+        AddHipaaAndNist(pipeline.ArtifactBucket, "S3BucketReplicationEnabled",
+            $"{Artifacts}: a lost artifact is rebuilt by running the pipeline again from the commit.");
+    }
+
+    /// <summary>A bucket that AWS services write their own operational records to, with SSE-S3 (no customer data).</summary>
+    private static void AddServiceBucket(IConstruct bucket, string contents)
+    {
+        CdkNagSuppressions.Add(bucket, "AwsSolutions-S1",
+            $"{contents}. Server access logs of a bucket that only an AWS service writes would log that service's own writes; reads are by IAM principals of the account only.");
+        AddHipaaAndNist(bucket, "S3BucketLoggingEnabled",
+            $"{contents}. Server access logs of a bucket that only an AWS service writes would log that service's own writes; reads are by IAM principals of the account only.");
+        AddHipaaAndNist(bucket, "S3BucketReplicationEnabled",
+            $"{contents}: records of one region's resources, kept in that region; losing them loses no customer data and the other region keeps its own.");
+        AddHipaaAndNist(bucket, "S3DefaultEncryptionKMS",
+            $"{contents}: encrypted with SSE-S3. The objects hold no customer data, so a customer key adds a key policy to keep in step with the service's role and no protection for data that needs it.");
     }
 
     private static void AddHipaaAndNist(IConstruct scope, string rule, string reason)
