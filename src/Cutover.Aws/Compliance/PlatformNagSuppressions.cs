@@ -146,6 +146,15 @@ internal static class PlatformNagSuppressions
                     "which a new account's limit of 10 does not allow to reserve at all.");
             }
 
+            const string AccessLogs = "The load balancer's access logs";
+            CdkNagSuppressions.Add(service.AccessLogs, "AwsSolutions-S1",
+                $"{AccessLogs}: this is the log bucket; its own server access logs would log the ALB's log deliveries, and logging them to another bucket only moves the question.");
+            AddHipaaAndNist(service.AccessLogs, "S3BucketLoggingEnabled",
+                $"{AccessLogs}: this is the log bucket; its own server access logs would log the ALB's log deliveries, and logging them to another bucket only moves the question.");
+            AddHipaaAndNist(service.AccessLogs, "S3DefaultEncryptionKMS",
+                $"{AccessLogs}: Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3; SSE-KMS is refused.");
+            AddHipaaAndNist(service.AccessLogs, "S3BucketReplicationEnabled",
+                $"{AccessLogs} stay in the region of the load balancer that wrote them; each region has its own, and they expire with the environment's log retention.");
             AddServiceBucket(stack.Observability.Node.FindChild("CanaryArtifacts"),
                 "Synthetics canary artifacts (screenshots, HAR files and logs of the canary's own requests to the public endpoint), expired after 30 days");
             AddHipaaAndNist(service.LoadBalancer.Node.FindChild("Http"), "ELBv2ACMCertificateRequired",
