@@ -72,7 +72,6 @@ internal static class CutoverPlatform
         var environments = deployments.Select(d => new EnvironmentStacks(app, d)).ToList();
         foreach (var environment in environments)
         {
-            PlatformSuppressions.Apply(environment);
             PlatformNagSuppressions.Apply(environment);
         }
 
