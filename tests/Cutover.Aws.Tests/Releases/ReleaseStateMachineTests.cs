@@ -138,8 +138,20 @@ public sealed class ReleaseStateMachineTests
     private static async Task<JsonElement> RunAsync()
     {
         var folder = Directory.CreateTempSubdirectory("cutover-sfn-");
-        var definition = Path.Combine(folder.FullName, "definition.json");
-        var scenarios = Path.Combine(folder.FullName, "scenarios.json");
+        try
+        {
+            return await RunInAsync(folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<JsonElement> RunInAsync(string folder)
+    {
+        var definition = Path.Combine(folder, "definition.json");
+        var scenarios = Path.Combine(folder, "scenarios.json");
         await File.WriteAllTextAsync(definition, ReleaseStateMachine.Definition(Release, ReleaseStrategyKind.Canary, Targets));
         await File.WriteAllTextAsync(scenarios, """
             [
