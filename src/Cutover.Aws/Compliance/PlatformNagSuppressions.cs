@@ -147,9 +147,7 @@ internal static class PlatformNagSuppressions
             }
 
             const string AccessLogs = "The load balancer's access logs";
-            CdkNagSuppressions.Add(service.AccessLogs, "AwsSolutions-S1",
-                $"{AccessLogs}: this is the log bucket; its own server access logs would log the ALB's log deliveries, and logging them to another bucket only moves the question.");
-            AddHipaaAndNist(service.AccessLogs, "S3BucketLoggingEnabled",
+            AddNoServerAccessLogs(service.AccessLogs,
                 $"{AccessLogs}: this is the log bucket; its own server access logs would log the ALB's log deliveries, and logging them to another bucket only moves the question.");
             AddHipaaAndNist(service.AccessLogs, "S3DefaultEncryptionKMS",
                 $"{AccessLogs}: Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3; SSE-KMS is refused.");
@@ -231,9 +229,7 @@ internal static class PlatformNagSuppressions
             @"/^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:\d+:report-group\/<Delivery[A-Za-z]+[0-9A-F]+>-\*$/g");
         const string Artifacts =
             "CodePipeline's artifact bucket (source archives and build outputs of one execution, KMS-encrypted, expired after 90 days; releases are images in ECR)";
-        CdkNagSuppressions.Add(pipeline.ArtifactBucket, "AwsSolutions-S1",
-            $"{Artifacts}. Only the pipeline's and its projects' roles read or write it; server access logs would log those roles' own writes.");
-        AddHipaaAndNist(pipeline.ArtifactBucket, "S3BucketLoggingEnabled",
+        AddNoServerAccessLogs(pipeline.ArtifactBucket,
             $"{Artifacts}. Only the pipeline's and its projects' roles read or write it; server access logs would log those roles' own writes.");
         AddHipaaAndNist(pipeline.ArtifactBucket, "S3BucketReplicationEnabled",
             $"{Artifacts}: a lost artifact is rebuilt by running the pipeline again from the commit.");
@@ -242,14 +238,19 @@ internal static class PlatformNagSuppressions
     /// <summary>A bucket that AWS services write their own operational records to, with SSE-S3 (no customer data).</summary>
     private static void AddServiceBucket(IConstruct bucket, string contents)
     {
-        CdkNagSuppressions.Add(bucket, "AwsSolutions-S1",
-            $"{contents}. Server access logs of a bucket that only an AWS service writes would log that service's own writes; reads are by IAM principals of the account only.");
-        AddHipaaAndNist(bucket, "S3BucketLoggingEnabled",
+        AddNoServerAccessLogs(bucket,
             $"{contents}. Server access logs of a bucket that only an AWS service writes would log that service's own writes; reads are by IAM principals of the account only.");
         AddHipaaAndNist(bucket, "S3BucketReplicationEnabled",
             $"{contents}: records of one region's resources, kept in that region; losing them loses no customer data and the other region keeps its own.");
         AddHipaaAndNist(bucket, "S3DefaultEncryptionKMS",
             $"{contents}: encrypted with SSE-S3. The objects hold no customer data, so a customer key adds a key policy to keep in step with the service's role and no protection for data that needs it.");
+    }
+
+    /// <summary>No server access logs on <paramref name="bucket"/>: the same reason for the AwsSolutions rule and the HIPAA and NIST one.</summary>
+    private static void AddNoServerAccessLogs(IConstruct bucket, string reason)
+    {
+        CdkNagSuppressions.Add(bucket, "AwsSolutions-S1", reason);
+        AddHipaaAndNist(bucket, "S3BucketLoggingEnabled", reason);
     }
 
     private static void AddHipaaAndNist(IConstruct scope, string rule, string reason)
