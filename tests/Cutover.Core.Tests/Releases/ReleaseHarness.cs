@@ -20,7 +20,14 @@ internal sealed class ReleaseHarness : IDisposable
 
     public InMemoryReleaseStore Store { get; } = new();
 
-    public ReleaseHarness() => Alarms = new FakeAlarmStatusSource(Time);
+    public ReleaseHarness()
+    {
+        Alarms = new FakeAlarmStatusSource(Time);
+        RequestCounts = new FakeRequestCounts(Router);
+    }
+
+    /// <summary>The guard's load-balancer counters; every version answers without errors until told otherwise.</summary>
+    public FakeRequestCounts RequestCounts { get; }
 
     public FakeAlarmStatusSource Alarms { get; }
 
@@ -76,7 +83,7 @@ internal sealed class ReleaseHarness : IDisposable
             await harness.Store.SaveReleaseAsync(state, CancellationToken.None);
         }
 
-        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, harness.Alarms, settings, harness.Time, harness.CanaryMetrics);
+        harness.Engine = new ReleaseEngine(state, harness.Runtime, harness.Router, harness.Hooks, harness.Store, harness.Alarms, settings, harness.Time, harness.CanaryMetrics, harness.RequestCounts);
         return harness;
     }
 
@@ -111,8 +118,21 @@ internal sealed class ReleaseHarness : IDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
+            await SettleAsync();
             Time.Advance(TimeSpan.FromMilliseconds(250));
             moved += TimeSpan.FromMilliseconds(250);
+        }
+    }
+
+    /// <summary>
+    /// Lets queued continuations start before the clock moves again, so that on a loaded machine fake time does not run
+    /// ahead of the engine's work (a rollback's steps each wait on the clock in turn). Bounded: other tests share the pool.
+    /// </summary>
+    private static async Task SettleAsync()
+    {
+        for (var i = 0; i < 20 && ThreadPool.PendingWorkItemCount > 0; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
         }
     }
 
