@@ -45,7 +45,8 @@ public sealed class PlatformFixture : IAsyncDisposable
     /// <param name="extraSections">Top-level sections appended to the manifest.</param>
     /// <param name="smokeHook">Whether releases run scripts/smoke.sh against the test listener.</param>
     /// <param name="stepPause">How long each canary step holds.</param>
-    public static string ManifestYaml(LocalPortsSpec ports, string extraSections = "", bool smokeHook = true, string stepPause = "1500ms") => $$"""
+    /// <param name="guard">Whether the fail-fast guard runs (its default); off for tests about what the alarms do.</param>
+    public static string ManifestYaml(LocalPortsSpec ports, string extraSections = "", bool smokeHook = true, string stepPause = "1500ms", bool guard = true) => $$"""
         service:
           name: sample
           run:
@@ -96,6 +97,7 @@ public sealed class PlatformFixture : IAsyncDisposable
           preTrafficHooks: {{(smokeHook ? SmokeHook : "[]")}}
           bakeTime: 1s
           terminationWait: 1s
+          {{(guard ? "" : "guard: { enabled: false }")}}
           canary:
             steps: [5, 10, 25, 50, 100]
             pause: {{stepPause}}
@@ -153,6 +155,7 @@ public sealed class PlatformFixture : IAsyncDisposable
     /// <param name="token">The control plane's <see cref="ApiAccessOptions.TokenVariable"/>, or null for none.</param>
     /// <param name="stepPause">How long each canary step holds.</param>
     /// <param name="stateDirectory">Where the state goes instead of the temp folder's .cutover (a small disk, say).</param>
+    /// <param name="guard">Whether the fail-fast guard runs (its default); off for tests about what the alarms do.</param>
     public static async Task<PlatformFixture> StartAsync(
         string extraSections = "",
         bool smokeHook = true,
@@ -160,10 +163,11 @@ public sealed class PlatformFixture : IAsyncDisposable
         string bindAddress = "127.0.0.1",
         string? token = null,
         string stepPause = "1500ms",
-        string? stateDirectory = null)
+        string? stateDirectory = null,
+        bool guard = true)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cutover-e2e-").FullName;
-        var yaml = ManifestYaml(NewPorts(bindAddress), extraSections, smokeHook, stepPause);
+        var yaml = ManifestYaml(NewPorts(bindAddress), extraSections, smokeHook, stepPause, guard);
         var options = OptionsFor(editManifest is null ? yaml : editManifest(yaml, directory), directory, stateDirectory);
         // The token is read once, while the app is built; tests that set one never run in parallel with each other.
         Environment.SetEnvironmentVariable(ApiAccessOptions.TokenVariable, token);

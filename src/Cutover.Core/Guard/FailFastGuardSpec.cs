@@ -28,4 +28,7 @@ public sealed record FailFastGuardSpec
     /// to the alarms. A share between 0 and 1. Default 0.005 (half a percentage point).
     /// </summary>
     public double MinimumDifference { get; init; } = 0.005;
+
+    /// <summary>How often the load balancer's counters are read and fed to the test. Default 250 ms.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

@@ -7,7 +7,7 @@ namespace Cutover.Core.Manifest;
 internal sealed partial class ManifestReader
 {
     private static readonly string[] ReleaseFields =
-        ["strategy", "preTrafficHooks", "manualApproval", "bakeTime", "terminationWait", "insufficientAlarmData", "alarmDataTimeout", "canary", "linear", "analysis"];
+        ["strategy", "preTrafficHooks", "manualApproval", "bakeTime", "terminationWait", "insufficientAlarmData", "alarmDataTimeout", "canary", "linear", "analysis", "guard"];
 
     // Spelt out rather than built from CommandFields: static initialisers in other partial files run in no set order.
     private static readonly string[] HookFields = ["name", "command", "args", "workingDirectory", "env", "timeout"];
@@ -41,6 +41,7 @@ internal sealed partial class ManifestReader
             Canary = map.Get("canary") is { } canary ? ReadCanary(canary) : defaults.Canary,
             Linear = map.Get("linear") is { } linear ? ReadLinear(linear) : defaults.Linear,
             Analysis = map.Get("analysis") is { } analysis ? ReadAnalysis(analysis) : defaults.Analysis,
+            Guard = map.Get("guard") is { } guard ? ReadGuard(guard) : defaults.Guard,
         };
     }
 

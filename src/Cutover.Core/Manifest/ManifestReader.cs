@@ -30,6 +30,7 @@ internal sealed partial class ManifestReader(string file)
             ? ReadEnvironments(environmentsField, service?.Instances)
             : DefaultEnvironments();
         var release = map.Get("release") is { } releaseField ? ReadRelease(releaseField) : new ReleaseSpec();
+        CheckGuardTargets(environments);
         var alarms = map.Get("alarms") is { } alarmsField ? ReadAlarms(alarmsField) : new AlarmsSpec();
         var logs = map.Get("logs") is { } logsField ? ReadLogs(logsField) : new LogsSpec();
         CheckLogMetricReferences(logs);

@@ -35,4 +35,7 @@ public sealed record ReleaseSpec
 
     /// <summary>Canary analysis: the new version compared with the old one every interval during shifting and bake. Null (the default): none.</summary>
     public AnalysisSpec? Analysis { get; init; }
+
+    /// <summary><c>release.guard</c>: the fail-fast guard on the load balancer's counters (local target; docs/alarms.md).</summary>
+    public Guard.FailFastGuardSpec Guard { get; init; } = new();
 }

@@ -120,6 +120,7 @@ public sealed partial class ReleaseEngine
             await ApplyWeightsAsync(step.Weight, Current.NewInstances, cancellationToken).ConfigureAwait(false);
             StartJudging();
             StartAnalysis(cancellationToken);
+            StartGuard(cancellationToken);
             StartHealthWatch(cancellationToken);
             await AuditAsync(EngineActor, "traffic.shifted", $"{step.Weight}% of production traffic on {Current.Version} (step {index + 1}/{steps.Count})", cancellationToken).ConfigureAwait(false);
 
@@ -148,6 +149,7 @@ public sealed partial class ReleaseEngine
         await TransitionAsync(s => s with { Phase = ReleasePhase.Baking }, cancellationToken).ConfigureAwait(false);
         StartJudging();
         StartAnalysis(cancellationToken);
+        StartGuard(cancellationToken);
         StartHealthWatch(cancellationToken);
         var bake = Current.Kind == ReleaseKind.Rollback ? TimeSpan.Zero : _settings.Release.BakeTime;
         await AuditAsync(EngineActor, "bake.started", $"100% on {Current.Version}; baking for {bake.TotalSeconds:0.#}s", cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ public sealed partial class ReleaseEngine : IDisposable
     private readonly IReleaseStore _store;
     private readonly IAlarmStatusSource _alarms;
     private readonly Analysis.ICanaryMetricsSource? _canaryMetrics;
+    private readonly Guard.IRequestCountsSource? _requestCounts;
     private readonly ReleaseSettings _settings;
     private readonly TimeProvider _time;
     private readonly HealthGate _healthGate;
@@ -41,7 +42,8 @@ public sealed partial class ReleaseEngine : IDisposable
         IAlarmStatusSource alarms,
         ReleaseSettings settings,
         TimeProvider time,
-        Analysis.ICanaryMetricsSource? canaryMetrics = null)
+        Analysis.ICanaryMetricsSource? canaryMetrics = null,
+        Guard.IRequestCountsSource? requestCounts = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(settings);
@@ -52,6 +54,7 @@ public sealed partial class ReleaseEngine : IDisposable
         _store = store;
         _alarms = alarms;
         _canaryMetrics = canaryMetrics;
+        _requestCounts = requestCounts;
         _settings = settings;
         _time = time;
         _healthGate = new HealthGate(runtime, router, settings.HealthCheck, time);

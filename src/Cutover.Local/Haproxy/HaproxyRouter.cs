@@ -17,7 +17,7 @@ namespace Cutover.Local.Haproxy;
 /// <see cref="RoutedInstance.Healthy"/> means "HealthyThreshold checks in a row passed". A test slot starts UP (HAProxy's
 /// default when a server leaves maintenance) so the test listener serves at once; a failing first check takes it out.
 /// </remarks>
-public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
+public sealed partial class HaproxyRouter : ITrafficRouter, Cutover.Core.Guard.IRequestCountsSource, IDisposable
 {
     private readonly HaproxyRuntimeClient _client;
     private readonly ILogger<HaproxyRouter> _logger;
@@ -269,6 +269,36 @@ public sealed partial class HaproxyRouter : ITrafficRouter, IDisposable
             }
 
             return state;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The production backend's per-server response counters from <c>show stat</c>. A slot keeps counting across the
+    /// instances that held it, which is why the guard only uses differences between reads of the same instance.
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<string, Cutover.Core.Guard.ErrorCounts>> ReadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var rows = (await _client.ShowServersAsync(cancellationToken).ConfigureAwait(false))
+                .Where(row => row.Backend == _production.Backend)
+                .ToDictionary(row => row.Server, StringComparer.Ordinal);
+            var counts = new Dictionary<string, Cutover.Core.Guard.ErrorCounts>(StringComparer.Ordinal);
+            foreach (var id in _production.InstanceIds)
+            {
+                if (_production.TryGet(id, out var entry) && rows.TryGetValue(HaproxyLayout.SlotName(entry.Slot), out var row))
+                {
+                    counts[id] = new Cutover.Core.Guard.ErrorCounts(row.Responses, row.Responses5xx);
+                }
+            }
+
+            return counts;
         }
         finally
         {

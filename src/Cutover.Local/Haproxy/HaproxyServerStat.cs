@@ -10,6 +10,8 @@ namespace Cutover.Local.Haproxy;
 /// <param name="CheckCode">HTTP status of the last check, when there was one.</param>
 /// <param name="CheckDescription">Detail of the last check (<c>last_chk</c>), e.g. <c>Connection refused</c>.</param>
 /// <param name="Address">The server's <c>ip:port</c>; <see cref="HaproxyLayout.PlaceholderAddress"/> for a free slot.</param>
+/// <param name="Responses">HTTP responses for this server since HAProxy started: <c>hrsp_1xx</c> to <c>hrsp_5xx</c> and <c>hrsp_other</c>.</param>
+/// <param name="Responses5xx">Of those, the 5xx ones (<c>hrsp_5xx</c>), including the 502/504 HAProxy answers for this server.</param>
 internal sealed record HaproxyServerStat(
     string Backend,
     string Server,
@@ -19,7 +21,9 @@ internal sealed record HaproxyServerStat(
     string CheckStatus,
     string CheckCode,
     string CheckDescription,
-    string Address)
+    string Address,
+    long Responses = 0,
+    long Responses5xx = 0)
 {
     /// <summary>
     /// HAProxy sends traffic to this server when its weight is above 0: <c>UP</c>, or <c>UP n/m</c> (a check just

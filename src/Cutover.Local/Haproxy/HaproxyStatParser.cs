@@ -6,6 +6,8 @@ namespace Cutover.Local.Haproxy;
 /// <summary>Parses the CSV of <c>show stat</c>: a header line starting with <c># </c>, then one row per proxy or server.</summary>
 internal static class HaproxyStatParser
 {
+    private static readonly string[] ResponseColumns = ["hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other"];
+
     /// <summary>The server rows (not FRONTEND or BACKEND); null when <paramref name="csv"/> has no <c># pxname,...</c> header.</summary>
     public static IReadOnlyList<HaproxyServerStat>? ParseServers(string csv)
     {
@@ -55,11 +57,16 @@ internal static class HaproxyStatParser
                 CheckStatus: Field("check_status"),
                 CheckCode: Field("check_code"),
                 CheckDescription: Field("last_chk"),
-                Address: Field("addr")));
+                Address: Field("addr"),
+                Responses: ResponseColumns.Sum(name => Count(Field(name))),
+                Responses5xx: Count(Field("hrsp_5xx"))));
         }
 
         return servers;
     }
+
+    private static long Count(string value) =>
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0;
 
     private static int Number(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : 0;

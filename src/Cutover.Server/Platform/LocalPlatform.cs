@@ -61,6 +61,9 @@ public sealed partial class LocalPlatform(
     /// <summary>Canary and baseline values for <c>release.analysis</c>, from this platform's Prometheus.</summary>
     public PrometheusCanaryMetricsSource CanaryMetrics => _canaryMetrics ?? throw NotStarted();
 
+    /// <summary>HAProxy's per-instance response counters, for the fail-fast guard.</summary>
+    public Cutover.Core.Guard.IRequestCountsSource RequestCounts => _router ?? throw NotStarted();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Before anything starts: a missing secret would otherwise surface as instances that never become healthy.

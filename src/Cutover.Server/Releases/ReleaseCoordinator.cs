@@ -99,7 +99,7 @@ public sealed partial class ReleaseCoordinator(
         try
         {
             var settings = ReleaseSettings.From(options.Manifest, options.Instances, options.TestUri);
-            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, alarms, settings, time, platform.CanaryMetrics);
+            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, alarms, settings, time, platform.CanaryMetrics, platform.RequestCounts);
             engine.StateChanged += platform.OnReleaseChanged;
             _engine = engine;
             _run = Task.Run(() => RunAsync(engine, resume: true), CancellationToken.None);
@@ -225,7 +225,7 @@ public sealed partial class ReleaseCoordinator(
             }
 
             var settings = ReleaseSettings.From(options.Manifest, options.Instances, options.TestUri);
-            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, alarms, settings, time, platform.CanaryMetrics);
+            var engine = new ReleaseEngine(release, platform.Runtime, platform.Router, platform.Hooks, platform.Store, alarms, settings, time, platform.CanaryMetrics, platform.RequestCounts);
             engine.StateChanged += platform.OnReleaseChanged;
             _engine?.Dispose();
             _engine = engine;

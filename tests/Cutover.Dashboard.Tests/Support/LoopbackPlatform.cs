@@ -19,7 +19,7 @@ public sealed class LoopbackPlatform : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _platform = await PlatformFixture.StartAsync(smokeHook: false, stepPause: "2s");
+        _platform = await PlatformFixture.StartAsync(smokeHook: false, stepPause: "2s", guard: false);
         // Bounded: it stops by itself even if a test hangs.
         _load = LoadGenerator.Start(_platform.Production, concurrency: 4, limit: TimeSpan.FromMinutes(10));
         await _load.WaitForResponsesAsync(50, TimeSpan.FromSeconds(10));
