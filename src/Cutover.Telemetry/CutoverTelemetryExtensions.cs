@@ -135,6 +135,8 @@ public static class CutoverTelemetryExtensions
         metrics.AddMeter([.. MeterNames(options)]);
         // WithMetrics hands out a deferred builder: the view needs this host's meter factory, known once built.
         ((IDeferredMeterProviderBuilder)metrics).Configure(static (provider, builder) => builder.AddView(MetricViews.For(provider.GetRequiredService<IMeterFactory>())));
+        // Not prometheus-net: its MeterAdapter prefixes the meter name, adds no unit suffix and exposes counters as
+        // gauges, so cutover_memory_limit_bytes and every business metric's name would change (docs/telemetry.md).
         metrics.AddPrometheusExporter(exporter =>
         {
             // Every scrape observes anew: the default 300 ms cache would answer a second scrape with the first.
