@@ -8,6 +8,7 @@ using Cutover.Telemetry.Tracing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -16,8 +17,6 @@ namespace Cutover.Telemetry;
 /// <summary>The one line that instruments an ASP.NET Core service.</summary>
 public static class CutoverTelemetryExtensions
 {
-    private const string RuntimeMeterName = "System.Runtime";
-
     /// <summary>
     /// Adds request, process and runtime metrics plus the meters named in <see cref="CutoverTelemetryOptions.Meters"/>,
     /// served in the Prometheus text format on <see cref="CutoverTelemetryOptions.MetricsPath"/>; optional CloudWatch
@@ -53,7 +52,6 @@ public static class CutoverTelemetryExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(options);
-        services.AddSingleton(provider => new PrometheusExporter(MeterNames(options), provider.GetRequiredService<IMeterFactory>()));
         services.AddSingleton<HttpMetrics>();
         services.AddSingleton<ProcessMetrics>();
         services.AddSingleton<RequestTracing>();
@@ -67,7 +65,8 @@ public static class CutoverTelemetryExtensions
                 serviceVersion: options.ServiceVersion,
                 autoGenerateServiceInstanceId: false,
                 serviceInstanceId: options.ServiceInstanceId))
-            .WithTracing(tracing => ConfigureTracing(tracing, options, builder.Configuration[TelemetryEnvironmentVariables.OtlpEndpoint]));
+            .WithTracing(tracing => ConfigureTracing(tracing, options, builder.Configuration[TelemetryEnvironmentVariables.OtlpEndpoint]))
+            .WithMetrics(metrics => ConfigureMetrics(metrics, options));
         return builder;
     }
 
@@ -131,6 +130,25 @@ public static class CutoverTelemetryExtensions
         options.ConfigureTracing?.Invoke(tracing);
     }
 
+    private static void ConfigureMetrics(MeterProviderBuilder metrics, CutoverTelemetryOptions options)
+    {
+        metrics.AddMeter([.. MeterNames(options)]);
+        // WithMetrics hands out a deferred builder: the view needs this host's meter factory, known once built.
+        ((IDeferredMeterProviderBuilder)metrics).Configure(static (provider, builder) => builder.AddView(MetricViews.For(provider.GetRequiredService<IMeterFactory>())));
+        // Not prometheus-net: its MeterAdapter prefixes the meter name, adds no unit suffix and exposes counters as
+        // gauges, so cutover_memory_limit_bytes and every business metric's name would change (docs/telemetry.md).
+        metrics.AddPrometheusExporter(exporter =>
+        {
+            // Every scrape observes anew: the default 300 ms cache would answer a second scrape with the first.
+            exporter.ScrapeResponseCacheDurationMilliseconds = 0;
+
+            // Scope labels (otel_scope_name) differ per meter, so resident memory (our meter) divided by a service's
+            // memory limit (its meter), as the memory alarm does, would match no series. Both are off, as before.
+            exporter.ScopeInfoEnabled = false;
+            exporter.TargetInfoEnabled = false;
+        });
+    }
+
     private static ILoggingBuilder AddTraceJsonConsole(this ILoggingBuilder logging)
     {
         logging.ClearProviders();
@@ -147,7 +165,8 @@ public static class CutoverTelemetryExtensions
         yield return ProcessMetrics.MeterName;
         if (options.RuntimeMetrics)
         {
-            yield return RuntimeMeterName;
+            yield return MetricViews.RuntimeMeterName;
+            yield return ProcessMetrics.RuntimeLevelsMeterName;
         }
 
         foreach (var meter in options.Meters)

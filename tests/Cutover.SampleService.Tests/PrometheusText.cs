@@ -1,22 +1,11 @@
-using System.Globalization;
+using Cutover.Testing.Prometheus;
 
 namespace Cutover.SampleService.Tests;
 
-/// <summary>Reads single samples out of a scrape, by their exact series text (name and labels as exposed).</summary>
+/// <summary>Reads single samples out of a scrape by name and label set (any label order), as Prometheus reads them.</summary>
 internal static class PrometheusText
 {
-    public static double? Value(string exposition, string series)
-    {
-        foreach (var line in exposition.Split('\n'))
-        {
-            if (line.StartsWith(series + " ", StringComparison.Ordinal))
-            {
-                return double.Parse(line.AsSpan(series.Length + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return null;
-    }
+    public static double? Value(string exposition, string series) => PrometheusExposition.Value(exposition, series);
 
     public static double Required(string exposition, string series) =>
         Value(exposition, series) ?? throw new ShouldAssertException($"No sample '{series}' in:\n{exposition}");

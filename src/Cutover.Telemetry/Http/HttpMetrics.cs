@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Cutover.Telemetry.Metrics;
+using OpenTelemetry.Metrics;
 
 namespace Cutover.Telemetry.Http;
 
@@ -24,14 +24,14 @@ internal sealed class HttpMetrics
     private readonly UpDownCounter<long> _inFlight;
 
     /// <param name="meterFactory">Creates the meter, scoped to this host.</param>
-    /// <param name="exporter">
+    /// <param name="meterProvider">
     /// Taken only so it listens before the initial series are recorded below: a measurement nobody listens to is lost.
     /// </param>
     /// <param name="options">The initial series.</param>
-    public HttpMetrics(IMeterFactory meterFactory, PrometheusExporter exporter, CutoverTelemetryOptions options)
+    public HttpMetrics(IMeterFactory meterFactory, MeterProvider meterProvider, CutoverTelemetryOptions options)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        ArgumentNullException.ThrowIfNull(exporter);
+        ArgumentNullException.ThrowIfNull(meterProvider);
         ArgumentNullException.ThrowIfNull(options);
         var meter = meterFactory.Create(MeterName);
         _requests = meter.CreateCounter<long>(

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Cutover.Telemetry.Emf;
 using Cutover.Telemetry.Logging;
-using Cutover.Telemetry.Metrics;
 using Cutover.Telemetry.Tracing;
 
 namespace Cutover.Telemetry.Http;
@@ -9,12 +8,13 @@ namespace Cutover.Telemetry.Http;
 /// <summary>
 /// Per request: a server span continuing the caller's W3C trace context, the request metrics labelled by the matched
 /// route template (a bounded set) rather than the raw path, one log line and, when enabled, one EMF line. It records
-/// before returning, so the response is not complete for the client until it is counted. It also serves the scrape.
+/// before returning, so the response is not complete for the client until it is counted. The scrape itself is
+/// answered by the OpenTelemetry Prometheus exporter's middleware, which <see cref="TelemetryStartupFilter"/> puts
+/// right after this one.
 /// </summary>
 internal sealed class TelemetryMiddleware(
     RequestDelegate next,
     HttpMetrics metrics,
-    PrometheusExporter exporter,
     RequestTracing tracing,
     EmfSink emf,
     CutoverTelemetryOptions options,
@@ -26,19 +26,20 @@ internal sealed class TelemetryMiddleware(
         var start = timeProvider.GetTimestamp();
         metrics.RequestStarted();
         using var span = tracing.StartServerSpan(context);
-        var scrape = IsScrape(context);
+        var scrape = IsScrape(context, options);
+        if (scrape)
+        {
+            // Prometheus asks for OpenMetrics first. In OpenMetrics the exporter writes bucket bounds as 1.0, 2.0, 10.0
+            // and adds *_created series; Prometheus 2.x stores le as written, so le="2" (what the latency alarm's 2 s
+            // bucket was) would become le="2.0". The text format 0.0.4, as served before, keeps the stored series as
+            // they were.
+            context.Request.Headers.Accept = "text/plain; version=0.0.4";
+        }
+
         var statusCode = StatusCodes.Status500InternalServerError;
         try
         {
-            if (scrape)
-            {
-                await WriteScrapeAsync(context).ConfigureAwait(false);
-            }
-            else
-            {
-                await next(context).ConfigureAwait(false);
-            }
-
+            await next(context).ConfigureAwait(false);
             statusCode = context.Response.StatusCode;
         }
         catch (Exception exception) when (RequestTracing.RecordException(span, exception))
@@ -57,21 +58,11 @@ internal sealed class TelemetryMiddleware(
         }
     }
 
-    private bool IsScrape(HttpContext context) =>
+    /// <summary>A GET or HEAD of exactly the metrics path: what the exporter answers and what is counted under that path.</summary>
+    public static bool IsScrape(HttpContext context, CutoverTelemetryOptions options) =>
         options.MetricsPath is { } path
         && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.Request.Path.Equals(path, StringComparison.Ordinal);
-
-    private async Task WriteScrapeAsync(HttpContext context)
-    {
-        var text = exporter.Collect();
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = PrometheusTextFormat.ContentType;
-        if (HttpMethods.IsGet(context.Request.Method))
-        {
-            await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
-        }
-    }
 
     private static string RouteOf(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } ? template : HttpMetrics.OtherRoute;

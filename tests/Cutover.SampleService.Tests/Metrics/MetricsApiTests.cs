@@ -1,5 +1,6 @@
 using System.Net;
 using Cutover.SampleService.Configuration;
+using Cutover.Testing.Prometheus;
 
 namespace Cutover.SampleService.Tests.Metrics;
 
@@ -70,7 +71,7 @@ public sealed class MetricsApiTests
             ("cutover_build_info", "gauge"),
         })
         {
-            metrics.ShouldContain($"\n# TYPE {name} {type}\n");
+            PrometheusExposition.Types(metrics).ShouldContainKeyAndValue(name, type);
             metrics.ShouldContain($"# HELP {name} ");
         }
 
