@@ -4,18 +4,22 @@ namespace Cutover.Local.Haproxy;
 
 /// <summary>
 /// One request as HAProxy logs it into the <see cref="HaproxyLayout.RequestRing"/> ring, in <see cref="Format"/>:
-/// <c>cutover1 &lt;pid&gt; &lt;accept epoch s.ms&gt; &lt;backend&gt; &lt;server&gt; &lt;ip:port&gt; &lt;status&gt; &lt;termination&gt; &lt;Tr&gt; &lt;Ta&gt;</c>.
+/// <c>cutover1 &lt;pid&gt; &lt;accept epoch s.ms&gt; &lt;backend&gt; &lt;server&gt; &lt;ip:port&gt; &lt;status&gt; &lt;termination&gt; &lt;Th&gt; &lt;Ti&gt; &lt;Tr&gt; &lt;Ta&gt;</c>.
 /// </summary>
 /// <param name="Backend"><c>production</c> or <c>test</c>.</param>
 /// <param name="ServerPort">The port of the instance the request went to; null when HAProxy chose none (<c>&lt;NOSRV&gt;</c>).</param>
 /// <param name="Status">The status the client got.</param>
 /// <param name="Termination">HAProxy's two-letter termination state, <c>--</c> for a normal end.</param>
 /// <param name="ResponseMilliseconds">HAProxy's <c>Tr</c>: request sent to the instance until its response headers; null without a response.</param>
-/// <param name="EndedAt">When the request ended: accept time plus HAProxy's <c>Ta</c>.</param>
+/// <param name="EndedAt">
+/// When the request ended: accept time plus HAProxy's <c>Th</c>, <c>Ti</c> and <c>Ta</c>. On a kept-alive connection the
+/// accept time is the end of the previous request and <c>Ti</c> the idle time since, so <c>Ta</c> alone would date a request
+/// after a pause too early (and the follower would skip it as older than its start).
+/// </param>
 internal sealed record HaproxyRequestLog(string Backend, int? ServerPort, int Status, string Termination, int? ResponseMilliseconds, DateTimeOffset EndedAt)
 {
     /// <summary>The <c>log-format</c> of the production and test frontends. The tag and pid make stray lines easy to refuse.</summary>
-    public const string Format = "cutover1 %pid %Ts.%ms %b %s %si:%sp %ST %ts %Tr %Ta";
+    public const string Format = "cutover1 %pid %Ts.%ms %b %s %si:%sp %ST %ts %Th %Ti %Tr %Ta";
 
     private const string Tag = "cutover1";
 
@@ -31,18 +35,20 @@ internal sealed record HaproxyRequestLog(string Backend, int? ServerPort, int St
     public static bool TryParse(ReadOnlySpan<char> line, out HaproxyRequestLog? request)
     {
         request = null;
-        Span<Range> fields = stackalloc Range[11];
+        Span<Range> fields = stackalloc Range[13];
         var count = line.Trim().Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries);
         var text = line.Trim();
-        if (count != 10 || !text[fields[0]].SequenceEqual(Tag))
+        if (count != 12 || !text[fields[0]].SequenceEqual(Tag))
         {
             return false;
         }
 
         if (!decimal.TryParse(text[fields[2]], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var acceptedSeconds)
             || !int.TryParse(text[fields[6]], NumberStyles.None, CultureInfo.InvariantCulture, out var status)
-            || !int.TryParse(text[fields[8]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tr)
-            || !int.TryParse(text[fields[9]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ta))
+            || !int.TryParse(text[fields[8]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var th)
+            || !int.TryParse(text[fields[9]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ti)
+            || !int.TryParse(text[fields[10]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tr)
+            || !int.TryParse(text[fields[11]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ta))
         {
             return false;
         }
@@ -57,7 +63,7 @@ internal sealed record HaproxyRequestLog(string Backend, int? ServerPort, int St
             status,
             text[fields[7]].ToString(),
             tr >= 0 ? tr : null,
-            accepted.AddMilliseconds(Math.Max(ta, 0)));
+            accepted.AddMilliseconds(Math.Max(th, 0) + Math.Max(ti, 0) + Math.Max(ta, 0)));
         return true;
     }
 }
