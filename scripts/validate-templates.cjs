@@ -5,7 +5,9 @@
 // E/W/F...) and the cdk-nag packs AwsSolutions, HIPAA.Security and NIST.800-53.R5 see it as if it had been written in
 // TypeScript. CDK for .NET 2.160 has neither (docs/aws.md).
 //
-// Usage: node scripts/validate-templates.cjs <cloud assembly or folder of *.template.json>
+// Usage: node scripts/validate-templates.cjs <cloud assembly or folder of *.template.json>...
+// Several folders (say, one cloud assembly per environment) share one CDK app, so aws-cdk-lib loads once; each stack's
+// construct id is then prefixed with its folder's name, and so is the stack named on each finding line.
 // Findings go to stdout, one a line; the last line is JSON:
 //   {"nag_findings":N,"nag_suppressed":N,"nag_errors":N,"template_validation_findings":N,"templates":N,
 //    "nag_by_rule":{...},"template_validation_by_rule":{...}}
@@ -23,7 +25,7 @@ const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 
 function usage(message) {
-  process.stderr.write(`error: ${message}\nusage: node scripts/validate-templates.cjs <folder of *.template.json>\n`);
+  process.stderr.write(`error: ${message}\nusage: node scripts/validate-templates.cjs <folder of *.template.json>...\n`);
   process.exit(EXIT_USAGE);
 }
 
@@ -91,16 +93,22 @@ function countBy(items, key) {
 }
 
 function main(argv) {
-  if (argv.length !== 1 || argv[0].startsWith('-')) {
-    usage('expected exactly one folder');
+  if (argv.length === 0 || argv.some((a) => a.startsWith('-'))) {
+    usage('expected one or more folders');
   }
-  const dir = path.resolve(argv[0]);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    usage(`${argv[0]} is not a folder`);
-  }
-  const templates = readTemplates(dir);
-  if (templates.length === 0) {
-    usage(`no *.template.json in ${argv[0]}`);
+  const templates = [];
+  for (const arg of argv) {
+    const dir = path.resolve(arg);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      usage(`${arg} is not a folder`);
+    }
+    const found = readTemplates(dir);
+    if (found.length === 0) {
+      usage(`no *.template.json in ${arg}`);
+    }
+    for (const template of found) {
+      templates.push(argv.length === 1 ? template : { ...template, id: `${path.basename(dir)}-${template.id}` });
+    }
   }
 
   // Required here, not at the top, so a usage error does not pay for loading aws-cdk-lib.
@@ -122,7 +130,7 @@ function main(argv) {
     });
     const logger = new CountingNagLogger();
     for (const template of templates) {
-      const stack = new cdk.Stack(app, template.id, {
+      const stack = new cdk.Stack(app, template.id.replace(/[^A-Za-z0-9-]/g, '-'), {
         env: template.account && template.region ? { account: template.account, region: template.region } : undefined,
         // The included template already has the bootstrap version parameter and rule.
         synthesizer: new cdk.DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
@@ -153,10 +161,10 @@ function main(argv) {
       process.stdout.write(`validation: ${f.rule} [${f.severity}] ${f.template} ${f.resource}: ${f.description}\n`);
     }
     for (const f of logger.findings) {
-      process.stdout.write(`nag: ${f.ruleId} ${f.resource.stack.stackName} ${logicalId(f.resource)}${f.findingId ? ` ${f.findingId}` : ''}: ${f.ruleInfo}\n`);
+      process.stdout.write(`nag: ${f.ruleId} ${f.resource.stack.node.id} ${logicalId(f.resource)}${f.findingId ? ` ${f.findingId}` : ''}: ${f.ruleInfo}\n`);
     }
     for (const f of logger.errors) {
-      process.stdout.write(`nag-error: ${f.ruleId} ${f.resource.stack.stackName} ${logicalId(f.resource)}: ${f.errorMessage}\n`);
+      process.stdout.write(`nag-error: ${f.ruleId} ${f.resource.stack.node.id} ${logicalId(f.resource)}: ${f.errorMessage}\n`);
     }
     const summary = {
       nag_findings: logger.findings.length,

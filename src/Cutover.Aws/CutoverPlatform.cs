@@ -72,10 +72,11 @@ internal static class CutoverPlatform
         var environments = deployments.Select(d => new EnvironmentStacks(app, d)).ToList();
         foreach (var environment in environments)
         {
-            PlatformSuppressions.Apply(environment);
+            PlatformNagSuppressions.Apply(environment);
         }
 
         NodeRuntimeOverride.ApplyTo(app);
+        CdkNagMetadata.ApplyTo(app);
         var report = ComplianceChecks.ApplyTo(app);
         return new PlatformBuild(environments, report);
     }

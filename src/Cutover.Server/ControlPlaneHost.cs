@@ -9,7 +9,6 @@ using Cutover.Server.Logs;
 using Cutover.Server.Notifications;
 using Cutover.Server.Platform;
 using Cutover.Server.Releases;
-using Cutover.Server.Signals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +20,15 @@ namespace Cutover.Server;
 /// <summary>Composes the control plane: the local platform, the release coordinator and the HTTP API.</summary>
 public static class ControlPlaneHost
 {
-    /// <summary>Builds the web application; fails with <see cref="PlatformStartException"/> when a port is taken.</summary>
+    /// <summary>Builds the web application; fails with <see cref="PlatformStartException"/> when a port is taken or the state directory's disk is too full.</summary>
     public static WebApplication Build(ControlPlaneOptions options, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Information)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (StateDiskCheck.Problem(options) is { } tooFull)
+        {
+            throw new PlatformStartException(tooFull);
+        }
+
         var busy = PortCheck.FindBusy(options.Ports, options.Manifest.SourcePath, PortsHeldByLeftovers(options));
         if (busy.Count > 0)
         {
@@ -50,9 +54,9 @@ public static class ControlPlaneHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiAccess();
+        app.UseStrictApiInput();
         app.MapReleaseApi();
         app.MapLogsApi();
-        app.MapSignalsApi();
         app.MapNotificationsApi();
         app.MapFlagsApi();
         app.MapDashboard();
@@ -89,7 +93,7 @@ public static class ControlPlaneHost
         services.AddSingleton(options);
         services.AddSingleton(time);
         services.AddHttpClient();
-        services.AddProblemDetails();
+        services.AddStrictApiInput();
         services.AddExceptionHandler<Api.DiskFullExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(sp => new LocalFeatureFlags(options.Manifest, options.Environment, options.StateDirectory, sp.GetRequiredService<TimeProvider>()));

@@ -44,9 +44,12 @@ internal static class GreetingApi
         }
 
         var delay = options.Faults.AddedLatency + TimeSpan.FromMilliseconds(workMs ?? 0);
-        if (delay > TimeSpan.Zero)
+        // A timer may fire a millisecond or two early (it ticks in whole milliseconds); an injected latency is a floor,
+        // so the rest is waited out (a full run once answered a 300 ms fault in 298 ms).
+        var started = timeProvider.GetTimestamp();
+        for (var left = delay; left > TimeSpan.Zero; left = delay - timeProvider.GetElapsedTime(started))
         {
-            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(left, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         if (errors.ShouldFail())

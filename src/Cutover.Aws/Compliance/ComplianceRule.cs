@@ -8,7 +8,7 @@ namespace Cutover.Aws.Compliance;
 /// </summary>
 public abstract class ComplianceRule
 {
-    /// <summary>Stable id such as <c>CUT-S3-1</c>, used in findings and suppressions.</summary>
+    /// <summary>Stable id such as <c>CUT-EC2-1</c>, used in findings and suppressions.</summary>
     public abstract string Id { get; }
 
     /// <summary>What the rule demands, in one line.</summary>

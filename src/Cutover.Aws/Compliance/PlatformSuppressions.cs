@@ -1,10 +1,9 @@
-using Cutover.Aws.Stacks;
-
 namespace Cutover.Aws.Compliance;
 
 /// <summary>
-/// The platform's own accepted exceptions to the rule pack, each narrowed to the IAM actions it is about and with the
-/// reason it is safe. Anything not listed here fails the synthesis.
+/// Reasons for IAM wildcards on APIs without resource-level permissions, shared by the cdk-nag suppressions of
+/// <see cref="PlatformNagSuppressions"/>. The rule pack has no wildcard rule since cdk-nag's AwsSolutions-IAM5 checks it
+/// (issue 14), so the platform needs no suppression of its own rules.
 /// </summary>
 internal static class PlatformSuppressions
 {
@@ -19,31 +18,4 @@ internal static class PlatformSuppressions
 
     public const string TaskDefinitions =
         "ecs:RegisterTaskDefinition and ecs:DescribeTaskDefinition have no resource-level permissions; the service update itself is limited to the service's ARNs.";
-
-    public static void Apply(EnvironmentStacks environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        foreach (var stack in new[] { environment.PrimaryService, environment.SecondaryService })
-        {
-            ComplianceSuppressions.Add(stack.Service.ExecutionRole, "CUT-IAM-1", EcrLogin, "ecr:GetAuthorizationToken");
-            ComplianceSuppressions.Add(stack.Service.TaskRole, "CUT-IAM-1", XRay, "xray:PutTraceSegments");
-            ComplianceSuppressions.Add(stack.Service.TaskRole, "CUT-IAM-1", PutMetricData, "cloudwatch:PutMetricData");
-            ComplianceSuppressions.Add(stack.Observability, "CUT-IAM-1", PutMetricData, "cloudwatch:PutMetricData");
-            if (stack.Hooks is { } hooks)
-            {
-                ComplianceSuppressions.Add(hooks.TaskDefinition, "CUT-IAM-1", EcrLogin, "ecr:GetAuthorizationToken");
-            }
-        }
-
-        if (environment.PrimarySecurity.GitHub is { } github)
-        {
-            ComplianceSuppressions.Add(github.Role, "CUT-IAM-1", EcrLogin, "ecr:GetAuthorizationToken");
-            ComplianceSuppressions.Add(github.Role, "CUT-IAM-1", TaskDefinitions, "ecs:RegisterTaskDefinition");
-        }
-
-        if (environment.Pipeline is { } pipeline)
-        {
-            ComplianceSuppressions.Add(pipeline.Pipeline.Build.Role, "CUT-IAM-1", EcrLogin, "ecr:GetAuthorizationToken");
-        }
-    }
 }

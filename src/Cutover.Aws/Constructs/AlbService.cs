@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.Route53;
+using Amazon.CDK.AWS.S3;
 using Cutover.Aws.Settings;
 using Constructs;
 using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
@@ -77,6 +78,25 @@ internal sealed class AlbService : Construct
             DropInvalidHeaderFields = true,
             DeletionProtection = settings.DeletionProtection,
         });
+        // Access logs (AwsSolutions-ELB2, HIPAA/NIST ELBLoggingEnabled): every request with its client, target and status.
+        // ALB writes them only to a bucket with SSE-S3.
+        AccessLogs = new Bucket(this, "AccessLogs", new BucketProps
+        {
+            Encryption = BucketEncryption.S3_MANAGED,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            Versioned = true,
+            RemovalPolicy = settings.DeletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            LifecycleRules =
+            [
+                new Amazon.CDK.AWS.S3.LifecycleRule
+                {
+                    Expiration = Duration.Days(settings.LogRetentionDays),
+                    NoncurrentVersionExpiration = Duration.Days(settings.LogRetentionDays),
+                },
+            ],
+        });
+        LoadBalancer.LogAccessLogs(AccessLogs);
 
         LoadBalancer.AddListener("Http", new BaseApplicationListenerProps
         {
@@ -324,6 +344,9 @@ internal sealed class AlbService : Construct
     public Cluster Cluster { get; }
 
     public ApplicationLoadBalancer LoadBalancer { get; }
+
+    /// <summary>The bucket the load balancer writes its access logs to.</summary>
+    public Bucket AccessLogs { get; }
 
     public ApplicationListener ProductionListener { get; }
 

@@ -32,7 +32,9 @@ internal sealed class ConfigRules : Construct
                 BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
                 EnforceSSL = true,
                 RemovalPolicy = RemovalPolicy.RETAIN,
-                LifecycleRules = [new Amazon.CDK.AWS.S3.LifecycleRule { Expiration = Duration.Days(365) }],
+                // Versioned (HIPAA/NIST S3BucketVersioningEnabled): Config's history cannot be overwritten unseen.
+                Versioned = true,
+                LifecycleRules = [new Amazon.CDK.AWS.S3.LifecycleRule { Expiration = Duration.Days(365), NoncurrentVersionExpiration = Duration.Days(365) }],
             });
             bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
             {

@@ -60,8 +60,10 @@ internal sealed class Database : Construct
             }),
             BackupRetention = Duration.Days(Math.Min(35, settings.BackupRetentionDays)),
             DeletionProtection = settings.DeletionProtection,
+            // Enhanced Monitoring (HIPAA/NIST RDSEnhancedMonitoringEnabled): OS metrics every minute; CDK adds the role.
+            MonitoringInterval = Duration.Seconds(60),
             RemovalPolicy = settings.DeletionProtection ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
-            CloudwatchLogsExports = ["postgresql"],
+            CloudwatchLogsExports = ["postgresql", "upgrade"],
             AutoMinorVersionUpgrade = true,
             CopyTagsToSnapshot = true,
         });

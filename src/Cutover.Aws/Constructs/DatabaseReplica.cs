@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.RDS;
 using Cutover.Aws.Settings;
@@ -39,6 +40,11 @@ internal sealed class DatabaseReplica : Construct
             Parameters = new Dictionary<string, object> { ["rds.force_ssl"] = "1" },
         });
 
+        MonitoringRole = new Role(this, "MonitoringRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("monitoring.rds.amazonaws.com"),
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonRDSEnhancedMonitoringRole")],
+        });
         SourceArn = $"arn:{stack.Partition}:rds:{deployment.Primary.Region}:{deployment.Account}:db:{deployment.DatabaseIdentifier}";
         Instance = new CfnDBInstance(this, "Instance", new CfnDBInstanceProps
         {
@@ -54,12 +60,18 @@ internal sealed class DatabaseReplica : Construct
             VpcSecurityGroups = [SecurityGroup.SecurityGroupId],
             DbParameterGroupName = parameters.Ref,
             DeletionProtection = settings.DeletionProtection,
+            // Enhanced Monitoring (HIPAA/NIST RDSEnhancedMonitoringEnabled), as on the primary.
+            MonitoringInterval = 60,
+            MonitoringRoleArn = MonitoringRole.RoleArn,
             CopyTagsToSnapshot = true,
             AutoMinorVersionUpgrade = true,
         });
     }
 
     public CfnDBInstance Instance { get; }
+
+    /// <summary>The role RDS Enhanced Monitoring publishes the replica's OS metrics with.</summary>
+    public Role MonitoringRole { get; }
 
     public SecurityGroup SecurityGroup { get; }
 

@@ -31,7 +31,8 @@ internal sealed class Network : Construct
             RestrictDefaultSecurityGroup = false,
             SubnetConfiguration =
             [
-                new SubnetConfiguration { Name = PublicSubnets, SubnetType = SubnetType.PUBLIC, CidrMask = 24 },
+                // Nothing in the public subnets needs an automatic public address: the ALB and NAT gateways get theirs.
+                new SubnetConfiguration { Name = PublicSubnets, SubnetType = SubnetType.PUBLIC, CidrMask = 24, MapPublicIpOnLaunch = false },
                 new SubnetConfiguration { Name = AppSubnets, SubnetType = SubnetType.PRIVATE_WITH_EGRESS, CidrMask = 20 },
                 new SubnetConfiguration { Name = DataSubnets, SubnetType = SubnetType.PRIVATE_ISOLATED, CidrMask = 24 },
             ],

@@ -286,9 +286,10 @@ internal sealed class Observability : Construct
             Encryption = BucketEncryption.S3_MANAGED,
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
             EnforceSSL = true,
-            Versioned = false,
+            // Versioned (HIPAA/NIST S3BucketVersioningEnabled): an overwritten or deleted screenshot stays for the 30 days.
+            Versioned = true,
             RemovalPolicy = removal,
-            LifecycleRules = [new Amazon.CDK.AWS.S3.LifecycleRule { Expiration = Duration.Days(30) }],
+            LifecycleRules = [new Amazon.CDK.AWS.S3.LifecycleRule { Expiration = Duration.Days(30), NoncurrentVersionExpiration = Duration.Days(30) }],
         });
         var name = $"{deployment.ServiceName}-{deployment.Environment.Name}-{region.ShortName}";
         name = name.Length > 21 ? name[..21] : name;

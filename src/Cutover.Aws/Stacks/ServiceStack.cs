@@ -111,7 +111,8 @@ internal sealed class ServiceStack : CutoverStack
         });
         Scaling = new Scaling(this, "Scaling", deployment, Service);
         Failover = new FailoverRecord(this, "Failover", deployment, region, Service.LoadBalancer);
-        Firewall = new WebFirewall(this, "Firewall", $"{deployment.Prefix}-{region.ShortName}", Service.LoadBalancer.LoadBalancerArn);
+        Firewall = new WebFirewall(this, "Firewall", $"{deployment.Prefix}-{region.ShortName}", Service.LoadBalancer.LoadBalancerArn, key,
+            deployment.Settings.LogRetentionDays, deployment.Settings.DeletionProtection ? Amazon.CDK.RemovalPolicy.RETAIN : Amazon.CDK.RemovalPolicy.DESTROY);
     }
 
     public ContainerRegistry Registry { get; }

@@ -64,7 +64,13 @@ internal sealed class UpCommand : Command
             return ExitCodes.Success;
         }
 
-        // The control plane checks again as it starts; checking here first saves a build that would be for nothing.
+        // The control plane checks these again as it starts; checking here first saves a build that would be for nothing.
+        if (StateDiskCheck.Problem(options) is { } tooFull)
+        {
+            await Console.Error.WriteLineAsync($"error: {tooFull}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
         var secrets = SecretResolver.Resolve(manifest, environment, manifestDirectory, Environment.GetEnvironmentVariable);
         if (!secrets.Resolved)
         {

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Cutover.Core.Alarms;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -83,7 +82,7 @@ public static class GrafanaDashboardRenderer
 
     private static JsonArray Variables(GrafanaOptions options, bool needsControlPlane)
     {
-        var query = $"label_values({GoldenSignalSeries.Requests}{{job=\"{GoldenSignalSeries.Job}\"}}, version)";
+        var query = "label_values(http_requests_total{job=\"service\"}, version)";
         var variables = new JsonArray
         {
             DataSourceVariable(PrometheusVariable, "Prometheus", "prometheus"),

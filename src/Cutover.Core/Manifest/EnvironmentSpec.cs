@@ -13,6 +13,12 @@ public sealed record EnvironmentSpec
     /// <summary>AWS regions, the first one primary. Empty for the local target.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>The least free space, in MiB, the state directory's file system must have for <c>cutover up</c> to start (local target only). Default 100.</summary>
+    public int MinFreeDiskMb { get; init; } = DefaultMinFreeDiskMb;
+
+    /// <summary>Enough for Prometheus's first blocks, the logs database and a few releases' state.</summary>
+    public const int DefaultMinFreeDiskMb = 100;
+
     /// <summary>Ports of the local target; null for AWS environments.</summary>
     public LocalPortsSpec? Local { get; init; }
 

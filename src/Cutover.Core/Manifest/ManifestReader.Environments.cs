@@ -8,7 +8,7 @@ namespace Cutover.Core.Manifest;
 /// <summary>Reads <c>environments</c>, including the local target's port plan.</summary>
 internal sealed partial class ManifestReader
 {
-    private static readonly string[] EnvironmentFields = ["target", "instances", "regions", "ports", "settings", "secrets"];
+    private static readonly string[] EnvironmentFields = ["target", "instances", "regions", "ports", "minFreeDiskMb", "settings", "secrets"];
 
     private static readonly string[] PortFields =
         ["bindAddress", "production", "test", "haproxyStats", "prometheus", "alertmanager", "controlPlane", "instancesFrom", "instancesTo"];
@@ -66,6 +66,8 @@ internal sealed partial class ManifestReader
         var instances = Int(map, "instances", 1, 16);
         var regionsField = map.Get("regions");
         var portsField = map.Get("ports");
+        var minFreeDiskField = map.Get("minFreeDiskMb");
+        var minFreeDisk = Int(map, "minFreeDiskMb", 0, MaxLogSizeMb);
 
         var regions = regionsField is null ? null : ReadRegions(regionsField);
         var ports = portsField is null ? null : ReadPorts(portsField, instances ?? serviceInstances);
@@ -83,6 +85,16 @@ internal sealed partial class ManifestReader
             {
                 Report(portsField.Key.Start, portsField.Path, "ports apply to local environments only", "delete ports; on aws the service listens on service.port behind a load balancer");
             }
+
+            if (minFreeDiskField is not null)
+            {
+                // The local control plane's state directory; an aws environment has no such directory.
+                Report(
+                    minFreeDiskField.Key.Start,
+                    minFreeDiskField.Path,
+                    "minFreeDiskMb applies to local environments only (the free space 'cutover up' needs in the state directory)",
+                    "delete minFreeDiskMb, or set target: local");
+            }
         }
         else if (target == DeploymentTarget.Local && regionsField is not null)
         {
@@ -95,6 +107,7 @@ internal sealed partial class ManifestReader
             Target = target ?? DeploymentTarget.Local,
             Instances = instances,
             Regions = regions ?? [],
+            MinFreeDiskMb = minFreeDisk ?? EnvironmentSpec.DefaultMinFreeDiskMb,
             Local = target == DeploymentTarget.Local ? ports ?? new LocalPortsSpec() : null,
             Settings = (IReadOnlyDictionary<string, string>?)settings ?? ReadOnlyDictionary<string, string>.Empty,
             Secrets = (IReadOnlyDictionary<string, SecretReference>?)secrets ?? ReadOnlyDictionary<string, SecretReference>.Empty,

@@ -3,7 +3,7 @@ using Cutover.Core.Releases;
 namespace Cutover.Server.Api;
 
 /// <summary>Body of <c>POST /api/v1/releases</c>.</summary>
-public sealed record DeployRequest(string Version, string? Strategy, bool IgnoreAlarms = false);
+public sealed record DeployRequest(string Version, string? Strategy = null, bool IgnoreAlarms = false);
 
 /// <summary>Answer to a pause, resume, promote or abort.</summary>
 public sealed record CommandResponse(string ReleaseId, string Message, ReleaseState Release);

@@ -60,8 +60,10 @@ public static class ReleaseApi
         return ToResult(result);
     }
 
-    private static async Task<Ok<IReadOnlyList<ReleaseState>>> ListReleasesAsync(LocalPlatform platform, int? limit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await platform.Store.ListReleasesAsync(Math.Clamp(limit ?? 20, 1, 500), cancellationToken).ConfigureAwait(false));
+    private static async Task<Results<Ok<IReadOnlyList<ReleaseState>>, ProblemHttpResult>> ListReleasesAsync(LocalPlatform platform, int? limit, CancellationToken cancellationToken) =>
+        QueryLimit.Check(limit, 20, 500, out var count) is { } invalid
+            ? invalid
+            : TypedResults.Ok(await platform.Store.ListReleasesAsync(count, cancellationToken).ConfigureAwait(false));
 
     private static async Task<Results<Ok<ReleaseState>, ProblemHttpResult>> GetReleaseAsync(string id, LocalPlatform platform, ReleaseCoordinator coordinator, CancellationToken cancellationToken)
     {
@@ -70,7 +72,7 @@ public static class ReleaseApi
             ? latest
             : await platform.Store.GetReleaseAsync(id, cancellationToken).ConfigureAwait(false);
         return release is null
-            ? Problem(StatusCodes.Status404NotFound, "unknown release", $"no release with id '{id}'; 'cutover history' lists them")
+            ? Problem(StatusCodes.Status404NotFound, "unknown release", $"no release with id '{ApiInput.Echo(id)}'; 'cutover history' lists them")
             : TypedResults.Ok(release);
     }
 
@@ -82,7 +84,7 @@ public static class ReleaseApi
     {
         if (!Enum.TryParse<ReleaseCommand>(command, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(command[0]))
         {
-            return Problem(StatusCodes.Status404NotFound, "unknown command", $"'{command}' is not a command: use pause, resume, promote or abort");
+            return Problem(StatusCodes.Status404NotFound, "unknown command", $"'{ApiInput.Echo(command)}' is not a command: use pause, resume, promote or abort");
         }
 
         var outcome = await coordinator.SendAsync(parsed, Actor(context), cancellationToken).ConfigureAwait(false);
@@ -93,8 +95,10 @@ public static class ReleaseApi
                 : Problem(StatusCodes.Status409Conflict, $"{command} refused", outcome.Message);
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(LocalPlatform platform, string? release, int? limit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await platform.Store.ListAuditAsync(release, Math.Clamp(limit ?? 200, 1, 10_000), cancellationToken).ConfigureAwait(false));
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> ListAuditAsync(LocalPlatform platform, string? release, int? limit, CancellationToken cancellationToken) =>
+        QueryLimit.Check(limit, 200, 10_000, out var count) is { } invalid
+            ? invalid
+            : TypedResults.Ok(await platform.Store.ListAuditAsync(release, count, cancellationToken).ConfigureAwait(false));
 
     private static Ok<List<AlarmStatusResponse>> ListAlarms(Core.Alarms.AlarmMonitor monitor) =>
         TypedResults.Ok(monitor.States

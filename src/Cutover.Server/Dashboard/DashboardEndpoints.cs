@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cutover.Core.Alarms;
+using Cutover.Server.Api;
 using Cutover.Server.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,6 +66,7 @@ internal static partial class DashboardEndpoints
         string? range,
         GoldenSignals golden,
         LocalPlatform platform,
+        ControlPlaneOptions options,
         CancellationToken cancellationToken)
     {
         var span = DefaultRange;
@@ -81,11 +83,22 @@ internal static partial class DashboardEndpoints
             version = null;
         }
 
+        // Only a declared version reaches PromQL: any other text is refused here, never quoted into a query (issue 10).
+        if (version is not null && !options.Manifest.Versions.ContainsKey(version))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "unknown version",
+                detail: $"unknown version '{ApiInput.Echo(version)}': {options.Manifest.SourcePath} declares {string.Join(", ", options.Manifest.Versions.Keys)}; leave version out for every version");
+        }
+
         return TypedResults.Ok(await golden.RangeAsync(version, span, platform.Store, cancellationToken).ConfigureAwait(false));
     }
 
-    public static Ok<List<AlarmTransitionResponse>> AlarmHistory(AlarmMonitor monitor, int? limit) =>
-        TypedResults.Ok(monitor.Transitions.TakeLast(Math.Clamp(limit ?? 200, 1, 10_000)).Select(AlarmViews.Transition).ToList());
+    public static Results<Ok<List<AlarmTransitionResponse>>, ProblemHttpResult> AlarmHistory(AlarmMonitor monitor, int? limit) =>
+        QueryLimit.Check(limit, 200, 10_000, out var count) is { } invalid
+            ? invalid
+            : TypedResults.Ok(monitor.Transitions.TakeLast(count).Select(AlarmViews.Transition).ToList());
 
     private static bool TryParseRange(string text, out TimeSpan range)
     {

@@ -48,8 +48,8 @@ public static class FlagsApi
             var declared = flags.List().Select(f => f.Name).ToList();
             return TypedResults.Problem(
                 detail: declared.Count == 0
-                    ? $"unknown feature flag '{name}': the manifest declares none; add it under featureFlags"
-                    : $"unknown feature flag '{name}': the manifest declares {string.Join(", ", declared)}",
+                    ? $"unknown feature flag '{ApiInput.Echo(name)}': the manifest declares none; add it under featureFlags"
+                    : $"unknown feature flag '{ApiInput.Echo(name)}': the manifest declares {string.Join(", ", declared)}",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "unknown feature flag");
         }

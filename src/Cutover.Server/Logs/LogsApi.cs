@@ -5,6 +5,7 @@ using System.Text;
 using Cutover.Core.Logs;
 using Cutover.Core.Logs.Queries;
 using Cutover.Local.Logs;
+using Cutover.Server.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -56,13 +57,18 @@ internal static class LogsApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        if (QueryLimit.Check(limit, DefaultLimit, LogQueryPlan.MaxLimit, out var count) is { } invalid)
+        {
+            return invalid;
+        }
+
         var levels = Array.Empty<string>() as IReadOnlyList<string>;
         if (level is { Length: > 0 })
         {
             levels = LogLevels.AtLeast(level);
             if (levels.Count == 0)
             {
-                return Problem("unknown level", $"\"{level}\" is not a level; use one of {string.Join(", ", LogLevels.All)} (lines at that level or worse are shown)");
+                return Problem("unknown level", $"\"{ApiInput.Echo(level)}\" is not a level; use one of {string.Join(", ", LogLevels.All)} (lines at that level or worse are shown)");
             }
         }
 
@@ -90,7 +96,7 @@ internal static class LogsApi
             Text = Blank(text),
             Since = from,
             AfterId = after,
-            Limit = Math.Clamp(limit ?? DefaultLimit, 1, LogQueryPlan.MaxLimit),
+            Limit = count,
         };
         var store = await database.GetStoreAsync(cancellationToken).ConfigureAwait(false);
         var wantsStream = follow == true || context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cutover.Core.Notifications;
+using Cutover.Server.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,11 +24,24 @@ public static class NotificationsApi
         var spec = options.Manifest.Notifications?.Receivers.FirstOrDefault(r => r.Name == receiver && r.Kind == ReceiverKind.File);
         if (spec is null)
         {
-            return TypedResults.Problem(detail: $"no file receiver named '{receiver}' in the manifest", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(detail: $"no file receiver named '{ApiInput.Echo(receiver)}' in the manifest", statusCode: StatusCodes.Status404NotFound);
         }
 
-        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var line = JsonSerializer.Serialize(body.RootElement) + "\n";
+        string line;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            line = JsonSerializer.Serialize(body.RootElement) + "\n";
+        }
+        catch (JsonException exception)
+        {
+            // Not Alertmanager: malformed JSON is the caller's mistake, a 400, and nothing is appended (issue 10).
+            return TypedResults.Problem(
+                detail: $"the body is not JSON ({ApiInput.Echo(exception.Message)}); this endpoint takes Alertmanager's webhook JSON",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "invalid notification");
+        }
+
         var path = Path.GetFullPath(Path.Combine(options.ManifestDirectory, spec.Path!));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await FileGate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -41,7 +41,7 @@ public sealed partial class ReleaseCoordinator(
         {
             return CoordinatorResult.Refused(
                 CoordinatorError.NotFound,
-                $"unknown version '{version}': {manifest.SourcePath} declares {string.Join(", ", manifest.Versions.Keys)}; add it under versions: first");
+                $"unknown version '{Api.ApiInput.Echo(version)}': {manifest.SourcePath} declares {string.Join(", ", manifest.Versions.Keys)}; add it under versions: first");
         }
 
         ReleaseStrategyKind strategy;
@@ -51,7 +51,7 @@ public sealed partial class ReleaseCoordinator(
         }
         else if (!ReleaseStrategyNames.TryParse(strategyName, out strategy))
         {
-            return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"unknown strategy '{strategyName}': use {ReleaseStrategyNames.Allowed}, spelt as in the manifest");
+            return CoordinatorResult.Refused(CoordinatorError.InvalidArgument, $"unknown strategy '{Api.ApiInput.Echo(strategyName)}': use {ReleaseStrategyNames.Allowed}, spelt as in the manifest");
         }
 
         return await StartAsync(version, strategy, ReleaseKind.Deploy, actor, ignoreAlarms, cancellationToken).ConfigureAwait(false);

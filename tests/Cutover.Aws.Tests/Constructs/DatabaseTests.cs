@@ -21,7 +21,7 @@ public sealed class DatabaseTests
             ["MultiAZ"] = true,
             ["BackupRetentionPeriod"] = 35,
             ["DeletionProtection"] = true,
-            ["EnableCloudwatchLogsExports"] = new[] { "postgresql" },
+            ["EnableCloudwatchLogsExports"] = new[] { "postgresql", "upgrade" },
         });
     }
 

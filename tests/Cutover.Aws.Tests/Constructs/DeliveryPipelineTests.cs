@@ -269,11 +269,12 @@ public sealed class DeliveryPipelineTests
     }
 
     [Fact]
-    public void CodePipelineProvider_Compliance_HasNoFindingAndOnlyTheEcrLoginSuppressedInThePipeline()
+    public void CodePipelineProvider_Compliance_HasNoFindingAndTheEcrLoginSuppressedForCdkNagWithItsReason()
     {
         Platform.Compliance.Unsuppressed.ShouldBeEmpty(string.Join(System.Environment.NewLine, Platform.Compliance.Unsuppressed));
-        var pipeline = Platform.Compliance.Suppressed.Where(f => f.Path.StartsWith(Stack + "/", StringComparison.Ordinal)).ToList();
-        pipeline.ShouldHaveSingleItem().Path.ShouldBe($"{Stack}/Delivery/Build/Role/DefaultPolicy/Resource");
-        pipeline[0].Message.ShouldContain("ecr:GetAuthorizationToken");
+        var policy = Platform.Json(Stack)["Resources"]!.AsObject().Single(r => r.Key.StartsWith("DeliveryBuildRoleDefaultPolicy", StringComparison.Ordinal)).Value!;
+        var iam5 = policy["Metadata"]!["cdk_nag"]!["rules_to_suppress"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "AwsSolutions-IAM5")!;
+        iam5["reason"]!.GetValue<string>().ShouldContain("ecr:GetAuthorizationToken");
+        iam5["applies_to"]!.AsArray().Select(a => a!.ToJsonString()).ShouldContain("\"Resource::*\"");
     }
 }

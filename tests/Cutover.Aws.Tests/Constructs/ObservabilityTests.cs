@@ -189,7 +189,7 @@ public sealed class ObservabilityTests
             }
         }
 
-        // Per environment: flow logs x2, database logs, and app, ECS events and hook runner x2.
-        checkedGroups.ShouldBe(3 * 9);
+        // Per environment: flow logs x2, database logs, and app, ECS events, hook runner and WAF request logs x2.
+        checkedGroups.ShouldBe(3 * 11);
     }
 }

@@ -487,6 +487,46 @@ public sealed class ManifestParserTests
     }
 
     [Fact]
+    public void Parse_AwsEnvironmentWithMinFreeDisk_ReportsLocalOnly()
+    {
+        var error = SingleError(Minimal + """
+            environments:
+              prod:
+                target: aws
+                regions: [us-east-1]
+                minFreeDiskMb: 500
+            """);
+
+        (error.Line, error.Column, error.Field).ShouldBe((12, 5, "environments.prod.minFreeDiskMb"));
+        error.Problem.ShouldContain("local environments only");
+    }
+
+    [Fact]
+    public void Parse_MinFreeDisk_IsReadWithDefault100()
+    {
+        var result = ManifestParser.Parse(Minimal + """
+            environments:
+              local: { minFreeDiskMb: 2048 }
+              other: {}
+            """, "cutover.yaml");
+
+        result.IsValid.ShouldBeTrue(string.Join("; ", result.Errors));
+        result.Manifest!.Environments["local"].MinFreeDiskMb.ShouldBe(2048);
+        result.Manifest.Environments["other"].MinFreeDiskMb.ShouldBe(100);
+    }
+
+    [Fact]
+    public void Parse_NegativeMinFreeDisk_ReportsRange()
+    {
+        var error = SingleError(Minimal + """
+            environments:
+              local: { minFreeDiskMb: -1 }
+            """);
+
+        error.Field.ShouldBe("environments.local.minFreeDiskMb");
+    }
+
+    [Fact]
     public void Parse_LocalEnvironmentWithRegions_ReportsRegionsNotAllowed()
     {
         var error = SingleError(Minimal + """
