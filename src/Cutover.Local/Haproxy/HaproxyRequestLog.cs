@@ -4,7 +4,7 @@ namespace Cutover.Local.Haproxy;
 
 /// <summary>
 /// One request as HAProxy logs it into the <see cref="HaproxyLayout.RequestRing"/> ring, in <see cref="Format"/>:
-/// <c>cutover1 &lt;pid&gt; &lt;accept epoch s.ms&gt; &lt;backend&gt; &lt;server&gt; &lt;ip:port&gt; &lt;status&gt; &lt;termination&gt; &lt;Th&gt; &lt;Ti&gt; &lt;Tr&gt; &lt;Ta&gt;</c>.
+/// <c>cutover1 &lt;pid&gt; &lt;log date, epoch µs&gt; &lt;backend&gt; &lt;server&gt; &lt;ip:port&gt; &lt;status&gt; &lt;termination&gt; &lt;Tr&gt;</c>.
 /// </summary>
 /// <param name="Backend"><c>production</c> or <c>test</c>.</param>
 /// <param name="ServerPort">The port of the instance the request went to; null when HAProxy chose none (<c>&lt;NOSRV&gt;</c>).</param>
@@ -12,14 +12,16 @@ namespace Cutover.Local.Haproxy;
 /// <param name="Termination">HAProxy's two-letter termination state, <c>--</c> for a normal end.</param>
 /// <param name="ResponseMilliseconds">HAProxy's <c>Tr</c>: request sent to the instance until its response headers; null without a response.</param>
 /// <param name="EndedAt">
-/// When the request ended: accept time plus HAProxy's <c>Th</c>, <c>Ti</c> and <c>Ta</c>. On a kept-alive connection the
-/// accept time is the end of the previous request and <c>Ti</c> the idle time since, so <c>Ta</c> alone would date a request
-/// after a pause too early (and the follower would skip it as older than its start).
+/// When HAProxy wrote the line, at the end of the request: <c>%[date(0,us)]</c>, evaluated as the line is built. The
+/// accept date plus HAProxy's timers is no end date: <c>%Ts.%ms</c> and every timer are whole milliseconds cut down,
+/// so a fast request came out up to 3 ms early, before it was even sent; and on a kept-alive connection under load
+/// <c>Ti</c> counted hundreds of milliseconds less idle time than passed (a 300 ms pause was logged as 61 ms). Either
+/// way the follower skipped a request sent right after it started as older than its start.
 /// </param>
 internal sealed record HaproxyRequestLog(string Backend, int? ServerPort, int Status, string Termination, int? ResponseMilliseconds, DateTimeOffset EndedAt)
 {
     /// <summary>The <c>log-format</c> of the production and test frontends. The tag and pid make stray lines easy to refuse.</summary>
-    public const string Format = "cutover1 %pid %Ts.%ms %b %s %si:%sp %ST %ts %Th %Ti %Tr %Ta";
+    public const string Format = "cutover1 %pid %[date(0,us)] %b %s %si:%sp %ST %ts %Tr";
 
     private const string Tag = "cutover1";
 
@@ -35,20 +37,18 @@ internal sealed record HaproxyRequestLog(string Backend, int? ServerPort, int St
     public static bool TryParse(ReadOnlySpan<char> line, out HaproxyRequestLog? request)
     {
         request = null;
-        Span<Range> fields = stackalloc Range[13];
-        var count = line.Trim().Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries);
+        Span<Range> fields = stackalloc Range[10];
         var text = line.Trim();
-        if (count != 12 || !text[fields[0]].SequenceEqual(Tag))
+        var count = text.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries);
+        if (count != 9 || !text[fields[0]].SequenceEqual(Tag))
         {
             return false;
         }
 
-        if (!decimal.TryParse(text[fields[2]], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var acceptedSeconds)
+        if (!long.TryParse(text[fields[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var loggedMicroseconds)
+            || loggedMicroseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() * 1000
             || !int.TryParse(text[fields[6]], NumberStyles.None, CultureInfo.InvariantCulture, out var status)
-            || !int.TryParse(text[fields[8]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var th)
-            || !int.TryParse(text[fields[9]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ti)
-            || !int.TryParse(text[fields[10]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tr)
-            || !int.TryParse(text[fields[11]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ta))
+            || !int.TryParse(text[fields[8]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tr))
         {
             return false;
         }
@@ -56,14 +56,13 @@ internal sealed record HaproxyRequestLog(string Backend, int? ServerPort, int St
         var address = text[fields[5]];
         var colon = address.LastIndexOf(':');
         int? port = colon >= 0 && int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && text[fields[4]][0] != '<' ? p : null;
-        var accepted = DateTimeOffset.FromUnixTimeMilliseconds((long)(acceptedSeconds * 1000));
         request = new HaproxyRequestLog(
             text[fields[3]].ToString(),
             port,
             status,
             text[fields[7]].ToString(),
             tr >= 0 ? tr : null,
-            accepted.AddMilliseconds(Math.Max(th, 0) + Math.Max(ti, 0) + Math.Max(ta, 0)));
+            DateTimeOffset.UnixEpoch.AddTicks(loggedMicroseconds * TimeSpan.TicksPerMicrosecond));
         return true;
     }
 }

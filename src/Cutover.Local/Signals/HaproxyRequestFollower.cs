@@ -7,14 +7,25 @@ namespace Cutover.Local.Signals;
 
 /// <summary>
 /// Follows HAProxy's request ring over the runtime API (<c>show events requests -w</c>) and hands every request line to
-/// a callback. HAProxy replays what the ring holds on every connection, so lines that ended before the follower
-/// started, or before the last line it passed on, are skipped: a restarted control plane does not count old requests
-/// again. Reconnects after HAProxy restarts or closes the connection. Never throws: telemetry must not stop the platform.
+/// a callback. HAProxy replays what the ring holds on every connection, so lines HAProxy wrote before the follower
+/// started, or that it already passed on, are skipped by the date HAProxy wrote them (<see cref="HaproxyRequestLog.EndedAt"/>):
+/// a restarted control plane does not count old requests again. Reconnects after HAProxy restarts or closes the
+/// connection (the runtime API closes it after 10 s without a line). Never throws: telemetry must not stop the platform.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A ring and the existing admin socket instead of syslog over UDP: no port to allocate and keep across an adopted
 /// HAProxy, and HAProxy buffers 1 MB while the reader is busy (a unix datagram socket queues 10 lines by default).
-/// HAProxy 2.6's <c>-n</c> (skip old lines) never delivers new ones, hence the time filter.
+/// </para>
+/// <para>
+/// The start is a date, not a position. HAProxy's <c>-n</c> (start at the end of the ring) works in 2.6, but HAProxy
+/// takes the end when it runs the command, some time after <see cref="Start(string, GoldenSignalRecorder, ILogger, TimeProvider)"/>
+/// returns, and nothing tells when: a request answered in between would be lost, and after an idle close <c>-n</c>
+/// would lose what came during the reconnect too. The limit of a date: HAProxy dates a line from its event loop's
+/// clock, read when the loop woke, so a request HAProxy finished in the loop pass that was running when the follower
+/// started may be dated before the start and not counted; one sent after the start needs another pass for the
+/// instance's answer and is counted.
+/// </para>
 /// </remarks>
 public sealed partial class HaproxyRequestFollower : IAsyncDisposable
 {
@@ -26,6 +37,7 @@ public sealed partial class HaproxyRequestFollower : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private DateTimeOffset _watermark;
+    private int _passedAtWatermark;
     private long _followed;
 
     private HaproxyRequestFollower(string socketPath, Action<HaproxyRequestLog> onRequest, ILogger logger, TimeProvider time)
@@ -103,17 +115,30 @@ public sealed partial class HaproxyRequestFollower : IAsyncDisposable
         await socket.SendAsync(Encoding.ASCII.GetBytes($"show events {HaproxyLayout.RequestRing} -w\n"), SocketFlags.None, cancellationToken).ConfigureAwait(false);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
+        // Lines of one loop pass share its date: of those dated at the watermark, the ones already passed on come first.
         var skipBefore = _watermark;
+        var skipAtWatermark = _passedAtWatermark;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            if (!HaproxyRequestLog.TryParse(line, out var request) || request!.EndedAt <= skipBefore)
+            if (!HaproxyRequestLog.TryParse(line, out var request) || request!.EndedAt < skipBefore)
             {
+                continue;
+            }
+
+            if (request.EndedAt == skipBefore && skipAtWatermark > 0)
+            {
+                skipAtWatermark--;
                 continue;
             }
 
             if (request.EndedAt > _watermark)
             {
                 _watermark = request.EndedAt;
+                _passedAtWatermark = 1;
+            }
+            else if (request.EndedAt == _watermark)
+            {
+                _passedAtWatermark++;
             }
 
             _onRequest(request);

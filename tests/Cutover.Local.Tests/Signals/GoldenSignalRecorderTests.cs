@@ -31,8 +31,8 @@ public sealed class GoldenSignalRecorderTests
         var recorder = new GoldenSignalRecorder("demo");
         recorder.Track([V2]);
 
-        recorder.Record(Line("500 -- 0 0 3 3")).ShouldBeTrue();
-        recorder.Record(Line("504 sH 0 0 -1 30001")).ShouldBeTrue();
+        recorder.Record(Line("500 -- 3")).ShouldBeTrue();
+        recorder.Record(Line("504 sH -1")).ShouldBeTrue();
         var text = recorder.Render(new Dictionary<int, ProcessTreeUsage>(), 0);
 
         text.ShouldContain("code=\"5xx\",source=\"instance\"} 1\n");
@@ -50,8 +50,8 @@ public sealed class GoldenSignalRecorderTests
             return [V2];
         });
 
-        recorder.Record(Line("200 -- 0 0 1 1")).ShouldBeTrue("the instance started after the last Track");
-        HaproxyRequestLog.TryParse("cutover1 1 1796297308.063 production s1 127.0.0.1:18999 200 -- 0 0 1 1", out var stray).ShouldBeTrue();
+        recorder.Record(Line("200 -- 1")).ShouldBeTrue("the instance started after the last Track");
+        HaproxyRequestLog.TryParse("cutover1 1 1796297308063000 production s1 127.0.0.1:18999 200 -- 1", out var stray).ShouldBeTrue();
         recorder.Record(stray!).ShouldBeFalse();
 
         asked.ShouldBe(2);
@@ -90,7 +90,7 @@ public sealed class GoldenSignalRecorderTests
 
     private static HaproxyRequestLog Line(string statusTerminationTimes)
     {
-        HaproxyRequestLog.TryParse($"cutover1 1 1796297308.063 production s0 127.0.0.1:18100 {statusTerminationTimes}", out var request).ShouldBeTrue();
+        HaproxyRequestLog.TryParse($"cutover1 1 1796297308063000 production s0 127.0.0.1:18100 {statusTerminationTimes}", out var request).ShouldBeTrue();
         return request!;
     }
 }
