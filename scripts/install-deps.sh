@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in haproxy prometheus prometheus-alertmanager curl jq chromium shellcheck; do
+# python3: the third-party service of the end-to-end tests (tests/ThirdPartyService) is a standard-library script.
+for pkg in haproxy prometheus prometheus-alertmanager curl jq chromium shellcheck python3; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 # Node and npm only when absent: a Node from another source (nodesource bundles npm) conflicts with Debian's npm.

@@ -9,6 +9,7 @@ using Cutover.Server.Logs;
 using Cutover.Server.Notifications;
 using Cutover.Server.Platform;
 using Cutover.Server.Releases;
+using Cutover.Server.Signals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public static class ControlPlaneHost
         app.UseStrictApiInput();
         app.MapReleaseApi();
         app.MapLogsApi();
+        app.MapSignalsApi();
         app.MapNotificationsApi();
         app.MapFlagsApi();
         app.MapDashboard();

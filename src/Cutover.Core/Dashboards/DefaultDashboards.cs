@@ -13,10 +13,10 @@ public static class DefaultDashboards
     public const string GoldenSignalsName = "golden-signals";
 
     /// <summary>
-    /// CPU time is not a built-in metric: only services instrumented with Cutover.Telemetry (or another Prometheus client
-    /// library) report <c>process_cpu_seconds_total</c>, so the CPU widget is optional. Its rate is the share of one core.
+    /// CPU time is not a built-in metric (no default alarm judges it), but the control plane measures it for every
+    /// instance from <c>/proc</c> over its process tree (<see cref="GoldenSignalSeries.CpuSeconds"/>). Its rate is the share of one core.
     /// </summary>
-    public const string CpuQuery = "sum by (version) (rate(process_cpu_seconds_total{job=\"service\",version=~\"$version\"}[$window]))";
+    public const string CpuQuery = "sum by (version) (rate(" + GoldenSignalSeries.CpuSeconds + "{job=\"" + GoldenSignalSeries.Job + "\",version=~\"$version\"}[$window]))";
 
     /// <summary>The defaults for <paramref name="serviceName"/>: today the golden signals alone.</summary>
     public static IReadOnlyList<DashboardSpec> Create(string serviceName) => [GoldenSignals(serviceName)];

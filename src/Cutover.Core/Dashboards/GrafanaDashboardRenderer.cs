@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Cutover.Core.Alarms;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -82,7 +83,7 @@ public static class GrafanaDashboardRenderer
 
     private static JsonArray Variables(GrafanaOptions options, bool needsControlPlane)
     {
-        var query = "label_values(http_requests_total{job=\"service\"}, version)";
+        var query = $"label_values({GoldenSignalSeries.Requests}{{job=\"{GoldenSignalSeries.Job}\"}}, version)";
         var variables = new JsonArray
         {
             DataSourceVariable(PrometheusVariable, "Prometheus", "prometheus"),

@@ -42,6 +42,14 @@ internal static class HaproxyConfigRenderer
         // There are no reloads here to need it; a busy port must fail start-up instead.
         Line(text, "    noreuseport");
         Line(text, string.Empty);
+
+        // Every request's line, for the golden signals per version (issue 12). 1 MB holds some 10,000 lines: what a
+        // reader reconnecting after a control-plane restart replays, and what a slow reader may lag behind.
+        Line(text, $"ring {HaproxyLayout.RequestRing}");
+        Line(text, "    format raw");
+        Line(text, "    maxlen 512");
+        Line(text, "    size 1048576");
+        Line(text, string.Empty);
         Line(text, "defaults");
         Line(text, "    mode http");
         Line(text, "    load-server-state-from-file global");
@@ -77,6 +85,12 @@ internal static class HaproxyConfigRenderer
         Line(text, $"frontend {name}");
         Line(text, $"    bind {Bind(bindAddress, port)}");
         Line(text, $"    default_backend {name}");
+
+        // Requests go to the ring only: notices (server state changes) still reach stderr through `log global` of the
+        // backends, and one line per request would drown them.
+        Line(text, "    no log");
+        Line(text, $"    log ring@{HaproxyLayout.RequestRing} format raw local0 info");
+        Line(text, $"    log-format \"{HaproxyRequestLog.Format}\"");
         Line(text, string.Empty);
     }
 

@@ -19,6 +19,12 @@ internal static class HaproxyLayout
 
     public const string SocketFileName = "haproxy.sock";
 
+    /// <summary>
+    /// The in-memory ring the production and test frontends log every request into; the control plane follows it over
+    /// the runtime API (<c>show events requests -w</c>) for the golden signals. Nothing touches the disk or a port.
+    /// </summary>
+    public const string RequestRing = "requests";
+
     /// <summary>Address of an unused slot. Port 1 on loopback: nothing listens there, and the slot is in maintenance anyway.</summary>
     public const string PlaceholderHost = "127.0.0.1";
 

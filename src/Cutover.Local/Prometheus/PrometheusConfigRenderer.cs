@@ -10,6 +10,9 @@ internal static class PrometheusConfigRenderer
     public const string ServiceJob = "service";
     public const string ControlPlaneJob = "cutover";
 
+    /// <summary>The control plane's golden signals per instance (issue 12).</summary>
+    public const string SignalsJob = Core.Alarms.GoldenSignalSeries.Job;
+
     public static string Render(PrometheusOptions options)
     {
         var haproxyTarget = HostPort.Format(HostPort.Connectable(options.BindAddress), options.HaproxyStatsPort);
@@ -41,6 +44,12 @@ internal static class PrometheusConfigRenderer
         {
             yaml.Append("  - job_name: ").Append(ControlPlaneJob).Append('\n');
             yaml.Append("    metrics_path: /api/v1/logs/metrics\n");
+            yaml.Append("    static_configs:\n");
+            yaml.Append("      - targets:\n");
+            yaml.Append("          - ").Append(Quote(HostPort.Format(HostPort.Connectable(options.BindAddress), controlPlanePort))).Append('\n');
+            yaml.Append("  - job_name: ").Append(SignalsJob).Append('\n');
+            yaml.Append("    scrape_interval: ").Append(Duration(options.SignalsScrapeInterval)).Append('\n');
+            yaml.Append("    metrics_path: ").Append(PrometheusOptions.SignalsPath).Append('\n');
             yaml.Append("    static_configs:\n");
             yaml.Append("      - targets:\n");
             yaml.Append("          - ").Append(Quote(HostPort.Format(HostPort.Connectable(options.BindAddress), controlPlanePort))).Append('\n');

@@ -9,6 +9,9 @@ namespace Cutover.Local.Prometheus;
 /// </summary>
 public sealed record PrometheusOptions
 {
+    /// <summary>Where the control plane serves the golden signals per instance, scraped as job <c>signals</c> with <see cref="ControlPlanePort"/>.</summary>
+    public const string SignalsPath = "/api/v1/signals/metrics";
+
     private const string FinerUnitReason = "Prometheus durations have no finer unit";
 
     /// <summary>
@@ -31,7 +34,8 @@ public sealed record PrometheusOptions
 
     /// <summary>
     /// The control plane, scraped as job <c>cutover</c> for the log metric filters' counters
-    /// (<c>cutover_log_metric_total</c>), so alarms can use them; null: not scraped.
+    /// (<c>cutover_log_metric_total</c>) and as job <c>signals</c> for the golden signals at <see cref="SignalsPath"/>,
+    /// so alarms can use them; null: not scraped.
     /// </summary>
     public int? ControlPlanePort { get; init; }
 
@@ -40,6 +44,13 @@ public sealed record PrometheusOptions
 
     /// <summary>Global scrape interval. Default 1 s. Whole milliseconds only.</summary>
     public TimeSpan ScrapeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the control plane's golden signals are scraped. Default 250 ms: a 5xx lands in the alarm period it
+    /// happened in unless it came in the period's last quarter second, so the error-rate alarm fires within 5 s of a
+    /// version's first error (issue 12). Whole milliseconds only.
+    /// </summary>
+    public TimeSpan SignalsScrapeInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Global rule evaluation interval. Default 1 s. Whole milliseconds only.</summary>
     public TimeSpan EvaluationInterval { get; init; } = TimeSpan.FromSeconds(1);
@@ -128,6 +139,7 @@ public sealed record PrometheusOptions
 
         CheckWholeMilliseconds(errors, nameof(ScrapeInterval), ScrapeInterval, FinerUnitReason);
         CheckWholeMilliseconds(errors, nameof(EvaluationInterval), EvaluationInterval, FinerUnitReason);
+        CheckWholeMilliseconds(errors, nameof(SignalsScrapeInterval), SignalsScrapeInterval, FinerUnitReason);
         CheckPositive(errors, nameof(ReadyTimeout), ReadyTimeout);
         CheckPositive(errors, nameof(StopTimeout), StopTimeout);
         if (string.IsNullOrWhiteSpace(RetentionTime))

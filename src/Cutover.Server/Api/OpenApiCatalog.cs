@@ -63,6 +63,7 @@ internal static class OpenApiCatalog
             Parameters = [("limit", "query", "integer", "The newest this many, 1-10000 (default 200)")],
             Success = (200, typeof(IReadOnlyList<AlarmTransitionResponse>), null),
         },
+        new("GET", "/api/v1/signals/metrics", Observe, "Golden signals per instance in Prometheus text format, for Prometheus to scrape", "Requests by status class and source, response-time histograms and health from HAProxy; memory and CPU from /proc over each instance's process tree.") { Success = (200, null, "text/plain") },
         new("GET", "/api/v1/metrics/golden", Observe, "The golden signals per version over a range, from Prometheus, with release markers", "Requests/s, error rate, latency p50/p90/p99, memory and CPU: the widgets of the manifest's golden-signals dashboard.")
         {
             Parameters = [("version", "query", "string", "Only this version (default: every version)"), ("range", "query", "string", "How far back, such as 90s, 5m or 1h (default 5m, at most 24h)")],

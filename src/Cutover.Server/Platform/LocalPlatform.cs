@@ -11,6 +11,7 @@ using Cutover.Local.Hooks;
 using Cutover.Local.Processes;
 using Cutover.Local.Prometheus;
 using Cutover.Local.Secrets;
+using Cutover.Local.Signals;
 using Cutover.Local.Storage;
 using Cutover.Server.Api;
 using Cutover.Server.Releases;
@@ -39,6 +40,16 @@ public sealed partial class LocalPlatform(
     private ProcessInstanceRuntime? _runtime;
     private PrometheusDatapointSource? _datapoints;
     private PrometheusCanaryMetricsSource? _canaryMetrics;
+    private GoldenSignalRecorder? _signals;
+    private HaproxyRequestFollower? _requests;
+
+    /// <summary>
+    /// The memory an instance is judged against until <c>service.resources.memory</c> exists (issue 12, item 3): 512 MiB,
+    /// the memory of the smallest Fargate task size the AWS target's dev environment runs.
+    /// </summary>
+    public const long DefaultMemoryLimitBytes = 512L * 1024 * 1024;
+
+    private static readonly TimeSpan SignalsHealthTimeout = TimeSpan.FromMilliseconds(150);
 
     public IReleaseStore Store => _store ?? throw NotStarted();
 
@@ -92,6 +103,8 @@ public sealed partial class LocalPlatform(
         }
 
         _router = new HaproxyRouter(_haproxy.RouterOptions, loggers.CreateLogger<HaproxyRouter>(), time);
+        _signals = new GoldenSignalRecorder(options.Manifest.Service.Name, () => _runtime?.Tracked ?? []);
+        _requests = HaproxyRequestFollower.Start(haproxyOptions.SocketPath, _signals, loggers.CreateLogger<HaproxyRequestFollower>(), time);
 
         _prometheus = new PrometheusProcess(
             PrometheusOptions.FromPorts(ports, PrometheusDirectory(options), options.Manifest.Service.Name),
@@ -216,8 +229,48 @@ public sealed partial class LocalPlatform(
         return true;
     }
 
+    /// <summary>
+    /// The golden signals of every instance in Prometheus text format, measured now: HAProxy's counters since the control
+    /// plane started, its checks, and <c>/proc</c>. Never throws for a HAProxy that does not answer: health is then left as it was.
+    /// </summary>
+    public async Task<string> RenderSignalsAsync(CancellationToken cancellationToken)
+    {
+        if (_signals is null || _runtime is null || _router is null)
+        {
+            return string.Empty;
+        }
+
+        var instances = _runtime.Tracked;
+        _signals.Track(instances);
+        // The router serialises its commands: while a release shifts traffic the scrape must not wait past its own
+        // timeout (the scrape interval, 250 ms), or Prometheus marks every series stale. Health stays as last seen.
+        using var healthTimeout = new CancellationTokenSource(SignalsHealthTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, healthTimeout.Token);
+        try
+        {
+            _signals.ObserveHealth(await _router.GetStateAsync(linked.Token).ConfigureAwait(false));
+        }
+        catch (HaproxyCommandException ex)
+        {
+            LogSignalsHealthFailed(_logger, ex.Message);
+        }
+        catch (OperationCanceledException) when (healthTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogSignalsHealthSlow(_logger, SignalsHealthTimeout);
+        }
+
+        var usage = ProcessTreeSampler.Sample([.. instances.Select(i => i.ProcessId)]);
+        return _signals.Render(usage, DefaultMemoryLimitBytes);
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_requests is not null)
+        {
+            await _requests.DisposeAsync().ConfigureAwait(false);
+            _requests = null;
+        }
+
         if (_runtime is not null)
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);
@@ -249,6 +302,11 @@ public sealed partial class LocalPlatform(
 
     public async ValueTask DisposeAsync()
     {
+        if (_requests is not null)
+        {
+            await _requests.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_runtime is not null)
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);
@@ -465,6 +523,7 @@ public sealed partial class LocalPlatform(
         {
             if (_prometheus is not null && _runtime is not null)
             {
+                _signals?.Track(_runtime.Tracked);
                 await _prometheus.UpdateTargetsAsync(_runtime.Running, CancellationToken.None).ConfigureAwait(false);
             }
         }
@@ -500,6 +559,12 @@ public sealed partial class LocalPlatform(
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Stopping without saving: {Where}")]
     private static partial void LogNotSavedOnStop(ILogger logger, string where);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Debug, Message = "Golden signals without HAProxy's health this time: {Reason}")]
+    private static partial void LogSignalsHealthFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Debug, Message = "Golden signals without HAProxy's health this time: its state took over {Timeout}")]
+    private static partial void LogSignalsHealthSlow(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Could not update Prometheus scrape targets")]
     private static partial void LogTargetsFailed(ILogger logger, Exception exception);

@@ -65,7 +65,7 @@ public sealed class DefaultDashboardsTests
         cpu.Optional.ShouldBeTrue();
         cpu.Unit.ShouldBe(DashboardUnit.Share);
         cpu.Metrics.ShouldHaveSingleItem().ShouldBe(new PromQlDashboardMetric(
-            "sum by (version) (rate(process_cpu_seconds_total{job=\"service\",version=~\"$version\"}[$window]))") { Label = "cpu" });
+            "sum by (version) (rate(cutover_instance_cpu_seconds_total{job=\"signals\",version=~\"$version\"}[$window]))") { Label = "cpu" });
     }
 
     [Fact]

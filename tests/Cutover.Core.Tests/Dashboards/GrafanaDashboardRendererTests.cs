@@ -32,7 +32,7 @@ public sealed class GrafanaDashboardRendererTests
         variables["DS_PROMETHEUS"].GetProperty("query").GetString().ShouldBe("prometheus");
         var version = variables["version"];
         version.GetProperty("type").GetString().ShouldBe("query");
-        version.GetProperty("query").GetString().ShouldBe("label_values(http_requests_total{job=\"service\"}, version)");
+        version.GetProperty("query").GetString().ShouldBe("label_values(cutover_lb_requests_total{job=\"signals\"}, version)");
         version.GetProperty("datasource").GetProperty("uid").GetString().ShouldBe("${DS_PROMETHEUS}");
         version.GetProperty("multi").GetBoolean().ShouldBeTrue();
         version.GetProperty("includeAll").GetBoolean().ShouldBeTrue();
@@ -148,7 +148,7 @@ public sealed class GrafanaDashboardRendererTests
         var cpu = Panels(json, "timeseries").Single(p => p.GetProperty("title").GetString()!.StartsWith("CPU", StringComparison.Ordinal));
 
         cpu.GetProperty("targets")[0].GetProperty("expr").GetString().ShouldBe(
-            "sum by (version) (rate(process_cpu_seconds_total{job=\"service\",version=~\"$version\"}[$__rate_interval]))");
+            "sum by (version) (rate(cutover_instance_cpu_seconds_total{job=\"signals\",version=~\"$version\"}[$__rate_interval]))");
         cpu.GetProperty("description").GetString()!.ShouldContain("no data");
     }
 

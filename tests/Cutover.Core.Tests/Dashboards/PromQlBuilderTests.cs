@@ -5,8 +5,8 @@ namespace Cutover.Core.Tests.Dashboards;
 
 public sealed class PromQlBuilderTests
 {
-    private const string Requests = "http_requests_total{job=\"service\",version=~\"$version\",path!~\"/health/.*|/metrics\"}";
-    private const string Errors = "http_requests_total{job=\"service\",version=~\"$version\",path!~\"/health/.*|/metrics\",code=~\"5..\"}";
+    private const string Requests = "cutover_lb_requests_total{job=\"signals\",version=~\"$version\"}";
+    private const string Errors = "cutover_lb_requests_total{job=\"signals\",version=~\"$version\",code=\"5xx\",source=\"instance\"}";
 
     [Fact]
     public void Template_ErrorRatePerVersion_IsTheAlarmQueryGroupedByVersion()
@@ -25,23 +25,23 @@ public sealed class PromQlBuilderTests
     public void Template_LatencyPercentile_GroupsBucketsByLeAndVersion()
     {
         PromQlBuilder.Template(BuiltInMetric.Latency, AlarmStatistic.FromPercentile(90), perVersion: true).ShouldBe(
-            "histogram_quantile(0.9, sum by (le, version) (rate(http_request_duration_seconds_bucket{job=\"service\",version=~\"$version\",path!~\"/health/.*|/metrics\"}[$window])))");
+            "histogram_quantile(0.9, sum by (le, version) (rate(cutover_lb_response_seconds_bucket{job=\"signals\",version=~\"$version\"}[$window])))");
     }
 
     [Fact]
     public void Template_NotPerVersion_AddsTheVersionsUp()
     {
         PromQlBuilder.Template(BuiltInMetric.MemoryUtilization, AlarmStatistic.Maximum, perVersion: false).ShouldBe(
-            "max(max_over_time(process_resident_memory_bytes{job=\"service\",version=~\"$version\"}[$window]) / max_over_time(cutover_memory_limit_bytes{job=\"service\",version=~\"$version\"}[$window]))");
+            "max(max_over_time(cutover_instance_resident_memory_bytes{job=\"signals\",version=~\"$version\"}[$window]) / max_over_time(cutover_instance_memory_limit_bytes{job=\"signals\",version=~\"$version\"}[$window]))");
     }
 
     [Fact]
     public void ForVersion_ErrorRate_MatchesTheVersionExactlyOverThePeriod()
     {
         PromQlBuilder.ForVersion(BuiltInMetric.ErrorRate, AlarmStatistic.Average, TimeSpan.FromSeconds(5), "v2").ShouldBe(
-            "(sum(increase(http_requests_total{job=\"service\",version=\"v2\",path!~\"/health/.*|/metrics\",code=~\"5..\"}[5s])) or " +
-            "(sum(increase(http_requests_total{job=\"service\",version=\"v2\",path!~\"/health/.*|/metrics\"}[5s])) * 0)) / " +
-            "sum(increase(http_requests_total{job=\"service\",version=\"v2\",path!~\"/health/.*|/metrics\"}[5s]))");
+            "(sum(increase(cutover_lb_requests_total{job=\"signals\",version=\"v2\",code=\"5xx\",source=\"instance\"}[5s])) or " +
+            "(sum(increase(cutover_lb_requests_total{job=\"signals\",version=\"v2\"}[5s])) * 0)) / " +
+            "sum(increase(cutover_lb_requests_total{job=\"signals\",version=\"v2\"}[5s]))");
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed class HaproxyConfigRendererTests
         Section(config, "frontend test").ShouldContain("bind 127.0.0.2:9001");
         Section(config, "frontend stats").ShouldContain("bind 127.0.0.2:9002");
         Section(config, "frontend stats").ShouldContain("http-request use-service prometheus-exporter if { path /metrics }");
+        Section(config, "frontend production").ShouldContain("log ring@requests format raw local0 info");
+        Section(config, "frontend test").ShouldContain($"log-format \"{HaproxyRequestLog.Format}\"");
+        Section(config, "ring requests").ShouldContain("format raw");
         Section(config, "global").ShouldContain("stats socket /run/cutover/haproxy.sock mode 600 level admin");
     }
 

@@ -35,6 +35,23 @@ public sealed class PrometheusConfigRendererTests
     }
 
     [Fact]
+    public async Task Render_ControlPlanePort_ScrapesTheGoldenSignalsEveryQuarterSecondAndPromtoolAcceptsIt()
+    {
+        var options = Options with { ControlPlanePort = 7400, RuntimeDirectory = Directory.CreateTempSubdirectory("cutover-prometheus-").FullName };
+        try
+        {
+            var yaml = PrometheusConfigRenderer.Render(options);
+
+            yaml.ShouldContain("  - job_name: signals\n    scrape_interval: 250ms\n    metrics_path: /api/v1/signals/metrics\n    static_configs:\n      - targets:\n          - '127.0.0.1:7400'\n");
+            await AssertConfigAcceptedAsync(options);
+        }
+        finally
+        {
+            Directory.Delete(options.RuntimeDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Render_DefaultOptions_ScrapesHaproxyStatsPort()
     {
         var yaml = PrometheusConfigRenderer.Render(Options with { HaproxyStatsPort = 18404 });
